@@ -1,0 +1,62 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, IDataObject } from 'n8n-workflow';
+
+export type ItemResult = INodeExecutionData | INodeExecutionData[];
+
+/** Makes sure an error carries the item index and is one of n8n's node errors. */
+export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {
+	if (error instanceof Error && (error.name === 'NodeApiError' || error.name === 'NodeOperationError')) {
+		const withContext = error as Error & { context?: IDataObject };
+		if (withContext.context && withContext.context.itemIndex === undefined) withContext.context.itemIndex = itemIndex;
+		return error;
+	}
+	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}
+
+function errorItem(error: Error, itemIndex: number): INodeExecutionData {
+	const description = (error as Error & { description?: string }).description;
+	const json: IDataObject = { error: error.message };
+	if (description) json.errorDescription = description;
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+/**
+ * Runs `handler` for every input item, `concurrency` at a time, and returns the outputs in
+ * input order with `pairedItem` set. With "Continue On Fail" a failing item becomes an item
+ * holding the error; otherwise the first failure stops the node (after in-flight items end,
+ * so no create is abandoned half-way).
+ */
+export async function forEachItem(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	handler: (itemIndex: number) => Promise<ItemResult>,
+	concurrency = 1,
+): Promise<INodeExecutionData[]> {
+	const results: INodeExecutionData[][] = new Array(items.length);
+	const continueOnFail = ctx.continueOnFail();
+	let next = 0;
+	let failure: Error | undefined;
+
+	const worker = async () => {
+		while (failure === undefined && next < items.length) {
+			const itemIndex = next++;
+			try {
+				const out = await handler(itemIndex);
+				results[itemIndex] = (Array.isArray(out) ? out : [out]).map((entry) => ({
+					...entry,
+					pairedItem: entry.pairedItem ?? { item: itemIndex },
+				}));
+			} catch (error) {
+				const nodeError = asNodeError(ctx, error, itemIndex);
+				if (continueOnFail) {
+					results[itemIndex] = [errorItem(nodeError, itemIndex)];
+				} else {
+					failure = failure ?? nodeError;
+				}
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+	if (failure) throw failure;
+	return results.flat().filter((entry) => entry !== undefined);
+}

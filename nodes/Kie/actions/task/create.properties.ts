@@ -1,0 +1,176 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+const show = { resource: ['task'], operation: ['create'] };
+
+export const CALLBACK_PLACEHOLDER = 'https://example.com/n8n-nodes-kie-ai/no-callback';
+
+export const createProperties: INodeProperties[] = [
+	{
+		displayName: 'Model',
+		name: 'model',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'The KIE model or API endpoint to run',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a model…',
+				typeOptions: { searchListMethod: 'searchModels', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. kling-3.0/video',
+				hint: 'Any KIE Market model ID; models not in the list are sent as given',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^[A-Za-z0-9][A-Za-z0-9._/-]*$', errorMessage: 'Model IDs contain letters, digits, ".", "_", "-" and "/"' },
+					},
+				],
+			},
+		],
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Input Mode',
+		name: 'inputMode',
+		type: 'options',
+		default: 'fields',
+		options: [
+			{ name: 'Fields', value: 'fields', description: 'A form generated from the model catalogue' },
+			{ name: 'JSON', value: 'json', description: 'The raw `input` object KIE expects for this model' },
+		],
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Input',
+		name: 'fields',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		required: true,
+		typeOptions: {
+			loadOptionsDependsOn: ['model.value'],
+			resourceMapper: {
+				resourceMapperMethod: 'getModelFields',
+				mode: 'add',
+				fieldWords: { singular: 'field', plural: 'fields' },
+				addAllFields: false,
+				multiKeyMatch: false,
+				supportAutoMap: false,
+			},
+		},
+		displayOptions: { show: { ...show, inputMode: ['fields'] } },
+	},
+	{
+		displayName: 'Input (JSON)',
+		name: 'inputJson',
+		type: 'json',
+		default: '{\n  "prompt": ""\n}',
+		description: 'The model\'s `input` object, e.g. {"prompt": "a red panda", "aspect_ratio": "1:1"}. An object from an AI agent is accepted too.',
+		displayOptions: { show: { ...show, inputMode: ['json'] } },
+	},
+	{
+		displayName: 'Binary Inputs',
+		name: 'binaryInputs',
+		type: 'fixedCollection',
+		placeholder: 'Add Binary Input',
+		typeOptions: { multipleValues: true },
+		default: {},
+		description: 'Upload binary files of the input item to KIE and put their URLs into URL fields of the input',
+		options: [
+			{
+				displayName: 'Mapping',
+				name: 'mappings',
+				values: [
+					{
+						displayName: 'Binary Property',
+						name: 'binaryProperty',
+						type: 'string',
+						default: 'data',
+						description: 'Name of the binary property of the input item',
+					},
+					{
+						displayName: 'Input Field',
+						name: 'field',
+						type: 'string',
+						default: 'image_urls',
+						description: 'The URL field of the model input that receives the uploaded file\'s URL (list fields get it appended)',
+					},
+				],
+			},
+		],
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Callback',
+		name: 'callbackMode',
+		type: 'options',
+		default: 'none',
+		options: [
+			{ name: 'None (Poll With Wait for Task)', value: 'none' },
+			{ name: 'URL', value: 'url', description: 'KIE POSTs the result to this URL, e.g. a KIE Trigger\'s production URL' },
+			{
+				name: 'This Execution\'s Resume URL',
+				value: 'resume',
+				description: 'For a following Wait for Task in callback mode: the execution pauses and KIE resumes it',
+			},
+		],
+		displayOptions: { show },
+	},
+	{
+		displayName:
+			'Suno and Runway require a callback URL. With "None", a harmless placeholder (https://example.com/…) is sent and the result is read by polling.',
+		name: 'callbackNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { ...show, callbackMode: ['none'] } },
+	},
+	{
+		displayName: 'Callback URL',
+		name: 'callbackUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'https://n8n.example.com/webhook/…/kie',
+		description: 'Must be reachable from the internet. Use the KIE Trigger\'s production URL (activate that workflow).',
+		displayOptions: { show: { ...show, callbackMode: ['url'] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'createOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Concurrency',
+				name: 'concurrency',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 20 },
+				default: 5,
+				description: 'Creates in flight at once (the rate limiter still spaces them)',
+			},
+			{
+				displayName: 'Upload Path',
+				name: 'uploadPath',
+				type: 'string',
+				default: 'n8n',
+				description: 'Folder on KIE\'s upload storage for binary inputs',
+			},
+			{
+				displayName: 'Wait for Completion',
+				name: 'waitForCompletion',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to poll until the task ends and output its results (as Wait for Task in poll mode does)',
+			},
+		],
+	},
+];

@@ -1,0 +1,181 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
+
+import { kieRequest, cancelSignal, type TransportSettings } from '../transport/request';
+import type { NormalisedTask } from '../task/types';
+import { extensionForMime, extensionOf, fileNameFromUrl, resolveMimeType } from './mime';
+import { limitStream } from './multipart';
+
+export type DownloadContext = IExecuteFunctions | IWebhookFunctions;
+
+export interface DownloadOptions {
+	/** Binary property for the first file; later files on the same item get `_1`, `_2`… */
+	binaryProperty: string;
+	/** `perFile`: one output item per file. `perTask`: all files of a task on one item. */
+	layout: 'perFile' | 'perTask';
+	/** Largest file accepted, in bytes (0 = no limit). */
+	maxBytes: number;
+	timeoutMs?: number;
+	settings?: TransportSettings;
+}
+
+export const DEFAULT_DOWNLOAD: DownloadOptions = {
+	binaryProperty: 'data',
+	layout: 'perFile',
+	maxBytes: 0,
+	timeoutMs: 600000,
+};
+
+interface Fetched {
+	binary: IBinaryData;
+	fileName: string;
+	mimeType: string;
+	recoveredUrl?: string;
+}
+
+const EXPIRED = new Set([401, 403, 404, 410]);
+
+function tooLarge(ctx: DownloadContext, url: string, maxBytes: number, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `Result file is larger than the maximum of ${maxBytes} bytes`, {
+		itemIndex,
+		description: `The file at ${url} exceeds the "Max File Size" option. Raise the limit or turn off "Download Results" and use the URL.`,
+	});
+}
+
+/**
+ * Result hosts are CDNs: the request goes out without the KIE credential, so the API key never
+ * reaches them. The body is streamed into n8n's binary store with an explicit name and type.
+ */
+async function fetchOnce(
+	ctx: DownloadContext,
+	url: string,
+	index: number,
+	taskId: string,
+	options: DownloadOptions,
+	itemIndex: number,
+	nameFrom: string = url,
+): Promise<{ status: number; fetched?: Fetched }> {
+	const response = (await ctx.helpers.httpRequest({
+		method: 'GET',
+		url,
+		encoding: 'stream',
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: options.timeoutMs,
+		abortSignal: cancelSignal(ctx),
+	})) as { body: NodeJS.ReadableStream & { destroy?: () => void }; headers: IDataObject; statusCode: number };
+	if (response.statusCode < 200 || response.statusCode >= 300) {
+		response.body.destroy?.();
+		return { status: response.statusCode };
+	}
+	const length = Number(response.headers['content-length']);
+	if (options.maxBytes > 0 && Number.isFinite(length) && length > options.maxBytes) {
+		response.body.destroy?.();
+		throw tooLarge(ctx, url, options.maxBytes, itemIndex);
+	}
+	const urlName = fileNameFromUrl(nameFrom);
+	const mimeType = resolveMimeType(response.headers['content-type'], urlName);
+	const fileName =
+		urlName && extensionOf(urlName) ? urlName : `${taskId}-${index}.${extensionForMime(mimeType)}`;
+	const body =
+		options.maxBytes > 0 ? limitStream(response.body, options.maxBytes, () => tooLarge(ctx, url, options.maxBytes, itemIndex)) : response.body;
+	const binary = await ctx.helpers.prepareBinaryData(body as unknown as Buffer, fileName, mimeType);
+	return { status: response.statusCode, fetched: { binary, fileName, mimeType } };
+}
+
+/** A fresh temporary link for a KIE result URL (valid 20 minutes). */
+export async function freshDownloadUrl(
+	ctx: DownloadContext,
+	url: string,
+	itemIndex: number,
+	settings?: TransportSettings,
+): Promise<string> {
+	const response = await kieRequest<unknown>(ctx, {
+		method: 'POST',
+		path: '/api/v1/common/download-url',
+		body: { url },
+		kind: 'read',
+		action: `get a fresh download link for ${url}`,
+		itemIndex,
+		settings,
+	});
+	const data = response.data;
+	const fresh = typeof data === 'string' ? data : (data as IDataObject | undefined)?.url;
+	if (typeof fresh !== 'string' || fresh === '') {
+		throw new NodeOperationError(ctx.getNode(), 'KIE returned no download link', { itemIndex });
+	}
+	return fresh;
+}
+
+/** Downloads one result URL; an expired or refused link is retried once through KIE's download-url. */
+export async function downloadResult(
+	ctx: DownloadContext,
+	url: string,
+	index: number,
+	taskId: string,
+	options: DownloadOptions,
+	itemIndex: number,
+): Promise<Fetched> {
+	let first: { status: number; fetched?: Fetched };
+	try {
+		first = await fetchOnce(ctx, url, index, taskId, options, itemIndex);
+	} catch (error) {
+		if (error instanceof NodeOperationError) throw error;
+		throw new NodeOperationError(ctx.getNode(), `Could not download the result ${url}: ${(error as Error).message}`, {
+			itemIndex,
+			description: 'The result host did not answer. The task itself succeeded: run Get Task later, or use Utility → Get Download URL.',
+		});
+	}
+	if (first.fetched) return first.fetched;
+	if (EXPIRED.has(first.status)) {
+		const fresh = await freshDownloadUrl(ctx, url, itemIndex, options.settings);
+		const second = await fetchOnce(ctx, fresh, index, taskId, options, itemIndex, url);
+		if (second.fetched) return { ...second.fetched, recoveredUrl: fresh };
+		throw new NodeOperationError(ctx.getNode(), `The result ${url} could not be downloaded (HTTP ${first.status}, fresh link HTTP ${second.status})`, { itemIndex });
+	}
+	throw new NodeOperationError(ctx.getNode(), `The result ${url} could not be downloaded (HTTP ${first.status})`, {
+		itemIndex,
+		description: 'The task succeeded, but the result host refused the download. Try again later or use Utility → Get Download URL.',
+	});
+}
+
+function propertyName(base: string, index: number): string {
+	return index === 0 ? base : `${base}_${index}`;
+}
+
+/** The JSON half of a task's output item: the normalised task without its bulky raw record. */
+export function taskJson(task: NormalisedTask, includeRaw = true): IDataObject {
+	const json = { ...task } as unknown as IDataObject;
+	if (!includeRaw) delete json.raw;
+	return json;
+}
+
+/**
+ * Turns a finished task into output items carrying its result files as binary data. Text-only
+ * results (no URLs) produce one JSON item.
+ */
+export async function taskToItems(
+	ctx: DownloadContext,
+	task: NormalisedTask,
+	options: DownloadOptions,
+	itemIndex: number,
+	extraJson: IDataObject = {},
+): Promise<INodeExecutionData[]> {
+	const base = { ...taskJson(task), ...extraJson };
+	if (task.resultUrls.length === 0) return [{ json: base, pairedItem: { item: itemIndex } }];
+	const files: Array<Fetched & { url: string; index: number }> = [];
+	for (const [index, url] of task.resultUrls.entries()) {
+		files.push({ ...(await downloadResult(ctx, url, index, task.taskId, options, itemIndex)), url, index });
+	}
+	if (options.layout === 'perTask') {
+		const binary: Record<string, IBinaryData> = {};
+		files.forEach((file, index) => (binary[propertyName(options.binaryProperty, index)] = file.binary));
+		const fileList = files.map((file) => ({ url: file.url, index: file.index, fileName: file.fileName, mimeType: file.mimeType, binaryProperty: propertyName(options.binaryProperty, file.index) }));
+		return [{ json: { ...base, files: fileList }, binary, pairedItem: { item: itemIndex } }];
+	}
+	return files.map((file) => ({
+		json: { ...base, url: file.url, index: file.index, fileName: file.fileName, mimeType: file.mimeType },
+		binary: { [options.binaryProperty]: file.binary },
+		pairedItem: { item: itemIndex },
+	}));
+}

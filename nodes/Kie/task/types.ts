@@ -1,0 +1,33 @@
+import type { FamilyId } from '../families/types';
+
+/** The four states every KIE status vocabulary is folded into. */
+export type TaskStatus = 'queued' | 'running' | 'success' | 'failed';
+
+/**
+ * One shape for a KIE task, whatever API family it came from and whether it was read
+ * from a record-info endpoint or received as a callback. Get Task, Wait for Task and the
+ * KIE Trigger all emit this.
+ */
+export interface NormalisedTask {
+	taskId: string;
+	api: FamilyId;
+	model?: string;
+	status: TaskStatus;
+	/** The family's own status word (e.g. `generating`, `TEXT_SUCCESS`, `1`), for display and debugging. */
+	stage?: string;
+	/** True when the task will not change any more (success or failed). */
+	final: boolean;
+	/** 0–100 where KIE reports progress. */
+	progress?: number;
+	resultUrls: string[];
+	/** Text/structured results (Market `resultObject`, Suno lyrics, …). */
+	resultObject?: unknown;
+	failCode?: string;
+	failMsg?: string;
+	createTime?: number | string;
+	completeTime?: number | string;
+	costTime?: number;
+	creditsConsumed?: number;
+	/** The parsed record or callback `data`, with JSON-string fields decoded. */
+	raw: unknown;
+}
