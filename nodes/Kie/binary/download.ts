@@ -120,11 +120,13 @@ export async function downloadResult(
 	try {
 		first = await fetchOnce(ctx, url, index, taskId, options, itemIndex);
 	} catch (error) {
-		if (error instanceof NodeOperationError) throw error;
-		throw new NodeOperationError(ctx.getNode(), `Could not download the result ${url}: ${(error as Error).message}`, {
-			itemIndex,
-			description: 'The result host did not answer. The task itself succeeded: run Get Task later, or use Utility → Get Download URL.',
-		});
+		throw error instanceof NodeOperationError
+			? error
+			: new NodeOperationError(ctx.getNode(), `Could not download the result ${url}: ${(error as Error).message}`, {
+					itemIndex,
+					description:
+						'The result host did not answer. The task itself succeeded: run Get Task later, or use Utility → Get Download URL.',
+				});
 	}
 	if (first.fetched) return first.fetched;
 	if (EXPIRED.has(first.status)) {

@@ -175,7 +175,9 @@ export const FAMILIES: Record<FamilyId, FamilySpec> = {
 		recordPath: '/api/v1/vocal-removal/record-info',
 		statusField: 'successFlag',
 		statusMap: SUNO_STRING_STATES,
+		// `origin*` is the input song, not a result.
 		resultPaths: ['response.*Url', 'vocal_removal_info.*_url'],
+		excludeUrlKeys: ['originUrl', 'origin_url'],
 		...SUNO_ERRORS,
 		callbackRequired: true,
 		typicalSeconds: 90,
@@ -200,7 +202,7 @@ export const FAMILIES: Record<FamilyId, FamilySpec> = {
 		statusField: 'successFlag',
 		statusMap: SUNO_STRING_STATES,
 		resultPaths: ['response.midiUrl', 'midiUrl', 'midi_url'],
-		resultObjectPaths: ['response.midiData', 'midiData', 'midi_data'],
+		resultObjectPaths: ['response.midiData', 'midiData', 'midi_data', 'instruments', 'response.instruments'],
 		...SUNO_ERRORS,
 		callbackRequired: true,
 		typicalSeconds: 60,

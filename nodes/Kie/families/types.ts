@@ -34,6 +34,8 @@ export interface FamilySpec {
 	resultPaths: string[];
 	/** Keys to read inside arrays of objects on a result path (e.g. Suno `audioUrl`). */
 	urlKeys?: string[];
+	/** Keys whose URLs are never results (wildcard paths would otherwise pick them up). */
+	excludeUrlKeys?: string[];
 	/** Dot paths for text results. */
 	resultObjectPaths?: string[];
 	failCodePaths: string[];

@@ -52,7 +52,7 @@ export function decodeRecord(value: unknown, depth = 0): unknown {
  * Reads a dot path. A `*` in the last segment matches every key with that prefix/suffix
  * (`response.*Url`); arrays met on the way are flattened.
  */
-export function readPath(source: unknown, path: string): unknown[] {
+export function readPath(source: unknown, path: string, excludeKeys: string[] = []): unknown[] {
 	let current: unknown[] = [source];
 	const segments = path.split('.');
 	segments.forEach((segment, index) => {
@@ -66,7 +66,7 @@ export function readPath(source: unknown, path: string): unknown[] {
 				if (segment.includes('*')) {
 					const [prefix, suffix] = segment.split('*');
 					for (const [key, entry] of Object.entries(record)) {
-						if (key.startsWith(prefix) && key.endsWith(suffix) && key.length > prefix.length + suffix.length - 1) {
+						if (key.startsWith(prefix) && key.endsWith(suffix) && key.length > prefix.length + suffix.length - 1 && !excludeKeys.includes(key)) {
 							next.push(entry);
 						}
 					}

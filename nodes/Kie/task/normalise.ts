@@ -20,7 +20,7 @@ function collectUrls(value: unknown, urlKeys: string[], out: string[]): void {
 function resultUrls(spec: FamilySpec, data: unknown): string[] {
 	const urls: string[] = [];
 	for (const path of spec.resultPaths) {
-		for (const value of readPath(data, path)) collectUrls(value, spec.urlKeys ?? [], urls);
+		for (const value of readPath(data, path, spec.excludeUrlKeys)) collectUrls(value, spec.urlKeys ?? [], urls);
 	}
 	return [...new Set(urls)];
 }

@@ -98,9 +98,16 @@ const limiters = new Map<string, SlidingWindowLimiter>();
 /**
  * The process-wide limiter for one KIE account. The key is the base URL plus a hash prefix of
  * the API key, so the key itself is never kept; every execution in this n8n process shares it.
+ * `scope` keeps separate budgets apart (KIE limits creates and status reads independently).
  */
-export function limiterFor(baseUrl: string, apiKey: string, settings: LimiterSettings): SlidingWindowLimiter {
-	const key = `${baseUrl}#${createHash('sha256').update(apiKey).digest('hex').slice(0, 16)}`;
+export function limiterFor(
+	baseUrl: string,
+	apiKey: string,
+	settings: LimiterSettings,
+	scope: 'create' | 'read' = 'create',
+): SlidingWindowLimiter {
+	const account = `${baseUrl}#${createHash('sha256').update(apiKey).digest('hex').slice(0, 16)}`;
+	const key = scope === 'create' ? account : `${account}#${scope}`;
 	let limiter = limiters.get(key);
 	if (!limiter) {
 		limiter = new SlidingWindowLimiter(settings);

@@ -1,3 +1,4 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
 
 import { USER_AGENT } from '../version';
@@ -135,7 +136,7 @@ export async function kieRequest<T = unknown>(ctx: KieContext, options: KieReque
 				await limiter.acquire(sleepFor, signal);
 			} catch (error) {
 				throwIfCancelled(signal, node);
-				throw error;
+				throw new NodeOperationError(node, error as Error, { itemIndex: options.itemIndex });
 			}
 		}
 		throwIfCancelled(signal, node);
@@ -158,7 +159,7 @@ export async function kieRequest<T = unknown>(ctx: KieContext, options: KieReque
 
 		let failure: FailureClass;
 		let retryAfterMs: number | undefined;
-		let finalError: Error;
+		let finalError: NodeApiError;
 		try {
 			const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'kieApi', request)) as {
 				body: unknown;
@@ -204,7 +205,6 @@ export async function kieRequest<T = unknown>(ctx: KieContext, options: KieReque
 			}
 		} catch (error) {
 			throwIfCancelled(signal, node);
-			if (error instanceof Error && error.name === 'NodeOperationError') throw error;
 			failure = 'network';
 			finalError = networkError({ ...errorContext, maybeCreated: options.kind === 'create' }, reasonOf(error));
 		}

@@ -22,7 +22,7 @@ export async function cancellableSleep(ms: number, signal: AbortSignal | undefin
 			await sleepWithAbort(ms, signal);
 		} catch (error) {
 			throwIfCancelled(signal, node);
-			throw error;
+			throw new NodeOperationError(node, error as Error);
 		}
 		return;
 	}

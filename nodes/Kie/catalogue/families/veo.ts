@@ -35,15 +35,24 @@ export const VEO: CatalogueEntry[] = [
 					['TEXT_2_VIDEO', 'FIRST_AND_LAST_FRAMES_2_VIDEO', 'REFERENCE_2_VIDEO'],
 					'Generation mode; detected from imageUrls when omitted (REFERENCE_2_VIDEO: veo3_fast only)',
 				).optional(),
-				aspect_ratio: choice(['16:9', '9:16', 'Auto'], 'Aspect ratio (KIE default 16:9)').optional(),
+				aspect_ratio: choice(
+					['16:9', '9:16', 'Auto'],
+					'Aspect ratio (KIE default 16:9)',
+				).optional(),
 				seeds: seeds().optional(),
-				enableTranslation: bool('Translate the prompt to English first (KIE default true)').optional(),
+				enableTranslation: bool(
+					'Translate the prompt to English first (KIE default true)',
+				).optional(),
 				watermark: watermark().optional(),
 				enableFallback: bool('Deprecated: fall back to another model on policy errors').optional(),
 			})
 			.passthrough()
 			.superRefine((v, ctx) => {
-				if (v.generationType === 'REFERENCE_2_VIDEO' && v.model !== undefined && v.model !== 'veo3_fast') {
+				if (
+					v.generationType === 'REFERENCE_2_VIDEO' &&
+					v.model !== undefined &&
+					v.model !== 'veo3_fast'
+				) {
 					ctx.addIssue({
 						code: z.ZodIssueCode.custom,
 						path: ['model'],

@@ -1,0 +1,55 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { handleCallback } from './trigger/handle';
+import { triggerProperties } from './trigger/description';
+
+export class KieTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'KIE Trigger',
+		name: 'kieTrigger',
+		icon: { light: 'file:kie.svg', dark: 'file:kie.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["api"] === "auto" ? "Any KIE API" : $parameter["api"] }}',
+		description: 'Starts the workflow when a KIE (kie.ai) task finishes and KIE calls back',
+		defaults: { name: 'KIE Trigger' },
+		eventTriggerDescription: 'Waiting for a KIE callback',
+		activationMessage: 'KIE callbacks to the production URL now start this workflow.',
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		// Optional: only the webhook HMAC key, Verify with API and some downloads need it.
+		credentials: [{ name: 'kieApi', required: false }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				// webhook() answers KIE itself; 'noData' keeps n8n from sending its placeholder body otherwise.
+				responseMode: 'onReceived',
+				responseData: 'noData',
+				path: 'callback',
+			},
+		],
+		properties: triggerProperties,
+	};
+
+	// KIE has no webhook registration API: the callback URL travels with each task (callBackUrl),
+	// so there is nothing remote to check, create or delete.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await handleCallback(this);
+	}
+}

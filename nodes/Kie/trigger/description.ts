@@ -1,0 +1,167 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { downloadOptionFields, outputSettings, type OutputSettings } from '../binary/options';
+import { FAMILIES, FAMILY_IDS } from '../families/specs';
+import type { FamilyId } from '../families/types';
+import { DEFAULT_MAX_BODY_BYTES } from './body';
+import { DEFAULT_DEDUPE } from './dedupe';
+import type { EventFilter } from './events';
+import { DEFAULT_SIGNATURE_TOLERANCE_SECONDS } from './security';
+
+const apiOptions = [...FAMILY_IDS]
+	.map((id) => ({ name: FAMILIES[id].displayName, value: id as string }))
+	.sort((a, b) => a.name.localeCompare(b.name));
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName:
+			'Give this node\'s <b>Production URL</b> to Create Task as its Callback URL, and activate the workflow. The Test URL listens for only 2 minutes after "Listen for test event", and most KIE video and music tasks take longer. KIE must reach the URL from the internet: on self-hosted n8n set the WEBHOOK_URL environment variable to your public address. For the Shared Token option, append <code>?token=</code> plus your token to the URL you give Create Task; to name the API yourself, append <code>api=</code> plus its ID (e.g. <code>?api=veo</code>, or <code>&amp;api=veo</code> after a token).',
+		name: 'notice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'API',
+		name: 'api',
+		type: 'options',
+		default: 'auto',
+		description:
+			'Which KIE API sends the callbacks. Auto-Detect reads it from the body\'s shape. An <code>api</code> query parameter on the callback URL (e.g. <code>?api=suno</code>) wins over this setting.',
+		options: [{ name: 'Auto-Detect', value: 'auto' }, ...apiOptions],
+	},
+	{
+		displayName: 'Trigger On',
+		name: 'events',
+		type: 'options',
+		default: 'final',
+		options: [
+			{ name: 'All Final Events', value: 'final', description: 'Finished tasks, successful or failed' },
+			{ name: 'Failure Only', value: 'failure', description: 'Only failed tasks' },
+			{ name: 'Success Only', value: 'success', description: 'Only successful tasks' },
+		],
+	},
+	{
+		displayName: 'Include Intermediate Stages',
+		name: 'includeIntermediate',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to also start the workflow for progress callbacks before the task is final (Suno sends "text" when the lyrics are done and "first" when the first track is ready)',
+	},
+	{
+		displayName: 'Verify with API',
+		name: 'verifyWithApi',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to re-read the task from KIE\'s API (which KIE calls the final authority) and output its values instead of the callback\'s. Needs the KIE credential. If the API does not show the task yet, the callback\'s values are output with verified = false.',
+	},
+	{
+		displayName: 'Download Results',
+		name: 'downloadResults',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to download the result files (images, video, audio) into the output as binary data, like Wait for Task does. Off by default: unless the callback is authenticated (HMAC key or Shared Token) or verified with the API, the URLs come from whoever called the webhook.',
+	},
+	{
+		displayName: 'Output',
+		name: 'outputOptions',
+		type: 'collection',
+		placeholder: 'Add Output Option',
+		default: {},
+		displayOptions: { show: { downloadResults: [true] } },
+		// The binary output settings shared with Wait for Task; the on/off switch is the field above.
+		options: downloadOptionFields.filter((field) => field.name !== 'download'),
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Duplicate Memory (Hours)',
+				name: 'duplicateMemoryHours',
+				type: 'number',
+				typeOptions: { minValue: 0.1, numberPrecision: 1 },
+				default: 24,
+				description: 'How long a delivery is remembered to recognise repeats (at most 1000 are kept)',
+			},
+			{
+				displayName: 'Ignore Duplicates',
+				name: 'ignoreDuplicates',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether a repeated callback (same task, stage and outcome) is acknowledged without starting the workflow again. KIE may deliver a callback more than once. Active workflows only.',
+			},
+			{
+				displayName: 'Max Body Size (KB)',
+				name: 'maxBodySizeKb',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1024,
+				description: 'Larger callback bodies are refused with HTTP 400',
+			},
+			{
+				displayName: 'Shared Token',
+				name: 'sharedToken',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description:
+					'For accounts without a webhook HMAC key: callbacks must carry this value as <code>?token=</code> in their URL (append it to the URL you give Create Task). Others get HTTP 401.',
+			},
+			{
+				displayName: 'Signature Max Age (Seconds)',
+				name: 'signatureToleranceSeconds',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 300,
+				description:
+					'When the credential has a webhook HMAC key: how far X-Webhook-Timestamp may be from now. Older (replayed) callbacks get HTTP 401.',
+			},
+		],
+	},
+];
+
+export interface TriggerSettings {
+	api: 'auto' | FamilyId;
+	events: EventFilter;
+	includeIntermediate: boolean;
+	verifyWithApi: boolean;
+	output: OutputSettings;
+	sharedToken: string;
+	signatureToleranceSeconds: number;
+	maxBodyBytes: number;
+	ignoreDuplicates: boolean;
+	duplicateTtlMs: number;
+}
+
+function positive(value: unknown, fallback: number): number {
+	const n = Number(value);
+	return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+/** All parameters, read once per callback through a getter (webhook contexts take no item index). */
+export function readTriggerSettings(get: (name: string, fallback: unknown) => unknown): TriggerSettings {
+	const options = (get('options', {}) ?? {}) as Record<string, unknown>;
+	const events = get('events', 'final');
+	return {
+		api: String(get('api', 'auto')) as 'auto' | FamilyId,
+		events: events === 'success' || events === 'failure' ? events : 'final',
+		includeIntermediate: get('includeIntermediate', false) === true,
+		verifyWithApi: get('verifyWithApi', false) === true,
+		output: outputSettings({
+			...((get('outputOptions', {}) ?? {}) as IDataObject),
+			download: get('downloadResults', false) === true,
+		}),
+		sharedToken: typeof options.sharedToken === 'string' ? options.sharedToken : '',
+		signatureToleranceSeconds: positive(options.signatureToleranceSeconds, DEFAULT_SIGNATURE_TOLERANCE_SECONDS),
+		maxBodyBytes: Math.round(positive(options.maxBodySizeKb, DEFAULT_MAX_BODY_BYTES / 1024) * 1024),
+		ignoreDuplicates: options.ignoreDuplicates !== false,
+		duplicateTtlMs: Math.round(positive(options.duplicateMemoryHours, DEFAULT_DEDUPE.ttlMs / 3600000) * 3600000),
+	};
+}
