@@ -6,6 +6,21 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+const BODY_CODE_RULES: Array<[number, string]> = [
+	[400, 'KIE rejected the request'],
+	[401, 'KIE rejected the API key: check it at https://kie.ai/api-key'],
+	[402, 'The key works but the KIE account has no credits left'],
+	[403, 'KIE refused the key: check it and its IP whitelist'],
+	[404, 'Not found: check the Base URL'],
+	[405, 'Method not allowed: check the Base URL'],
+	[422, 'KIE rejected the request: check the Base URL'],
+	[429, 'KIE is rate limiting this key: try again in a few seconds'],
+	[455, 'KIE is under maintenance: try again later'],
+	[500, 'KIE server error: try again later'],
+	[501, 'KIE answered with an error'],
+	[505, 'This feature is disabled on KIE'],
+];
+
 export class KieApi implements ICredentialType {
 	name = 'kieApi';
 
@@ -67,19 +82,10 @@ export class KieApi implements ICredentialType {
 			url: '/api/v1/chat/credit',
 			method: 'GET',
 		},
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: { key: 'code', value: 401, message: 'KIE rejected the API key (code 401). Check the key at https://kie.ai/api-key.' },
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: { key: 'code', value: 402, message: 'The key works but the KIE account has no credits left (code 402).' },
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: { key: 'code', value: 403, message: 'KIE refused the key (code 403). Check the key and its IP whitelist.' },
-			},
-		],
+		// Rules match one value each: every documented non-200 code gets one.
+		rules: BODY_CODE_RULES.map(([code, message]) => ({
+			type: 'responseSuccessBody' as const,
+			properties: { key: 'code', value: code, message: `${message} (KIE code ${code})` },
+		})),
 	};
 }

@@ -96,7 +96,7 @@ export async function applyFaults(faults: Fault[], req: IncomingMessage, res: Se
 				continue;
 			case 'status': {
 				const body = fault.body ?? JSON.stringify({ code: fault.status, msg: 'Injected fault', data: null });
-				send(res, fault.status, fault.contentType ?? (fault.body === undefined ? json : 'text/plain'), body);
+				send(res, fault.status, fault.contentType ?? (fault.body === undefined ? json : 'text/plain'), body, fault.headers);
 				return true;
 			}
 			case 'bodyCode':

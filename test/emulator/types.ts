@@ -77,7 +77,7 @@ export interface CallbackLogEntry {
 
 export type Fault =
 	| { type: 'delay'; ms: number }
-	| { type: 'status'; status: number; body?: string; contentType?: string }
+	| { type: 'status'; status: number; body?: string; contentType?: string; headers?: Record<string, string> }
 	| { type: 'bodyCode'; code: number; msg: string }
 	| { type: 'reset' }
 	| { type: 'malformed' }

@@ -104,6 +104,14 @@ export const requestOptionsProperty: INodeProperties = {
 			description: 'Longest total time one request may spend waiting between retries',
 		},
 		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: 'Time allowed for one request to KIE; 0 = 30 s for reads, 60 s for creates, 300 s for uploads. A create that times out is not retried.',
+		},
+		{
 			displayName: 'Window (Seconds)',
 			name: 'limitWindowSeconds',
 			type: 'number',
@@ -121,8 +129,10 @@ export function transportSettings(ctx: IExecuteFunctions, itemIndex: number): Tr
 		maxAttempts?: number;
 		maxTotalWaitSeconds?: number;
 		baseDelayMs?: number;
+		timeoutSeconds?: number;
 	};
 	return {
+		timeoutMs: options.timeoutSeconds ? Math.round(options.timeoutSeconds * 1000) : undefined,
 		limit: {
 			max: options.limitMax ?? KIE_CREATE_LIMIT.max,
 			windowMs: Math.round((options.limitWindowSeconds ?? KIE_CREATE_LIMIT.windowMs / 1000) * 1000),

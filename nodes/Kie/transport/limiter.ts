@@ -18,7 +18,7 @@ export type Waiter = (ms: number) => Promise<void>;
  * arrival, ours at departure, so a small margin absorbs network jitter.
  */
 export class SlidingWindowLimiter {
-	private starts: number[] = [];
+	private slots: Array<{ at: number }> = [];
 
 	private pausedUntil = 0;
 
@@ -35,21 +35,33 @@ export class SlidingWindowLimiter {
 
 	/**
 	 * Resolves when the caller may send. `wait` must reject when the caller's execution is
-	 * cancelled; a cancelled caller gives up its place without taking a slot.
+	 * cancelled; a cancelled caller gives up its place without taking a slot. Call the returned
+	 * function when the request has been answered.
 	 */
-	async acquire(wait: Waiter, signal?: AbortSignal): Promise<void> {
+	async acquire(wait: Waiter, signal?: AbortSignal): Promise<() => void> {
 		const turn = this.tail.then(async () => await this.take(wait, signal));
-		this.tail = turn.catch(() => undefined);
-		if (!signal) return await turn;
-		// A caller stopped while queued behind others leaves at once; its turn is skipped later.
-		await new Promise<void>((resolve, reject) => {
+		this.tail = turn.then(
+			() => undefined,
+			() => undefined,
+		);
+		const slot = signal ? await this.abortable(turn, signal) : await turn;
+		// KIE counts a request when it arrives, somewhere between our departure and the answer:
+		// moving the slot to the answer's time keeps the next window from opening too early.
+		return () => {
+			slot.at = Math.max(slot.at, this.now());
+		};
+	}
+
+	/** A caller stopped while queued behind others leaves at once; its turn is skipped later. */
+	private async abortable<T>(turn: Promise<T>, signal: AbortSignal): Promise<T> {
+		return await new Promise<T>((resolve, reject) => {
 			const onAbort = () => reject(new Error('cancelled'));
 			if (signal.aborted) return onAbort();
 			signal.addEventListener('abort', onAbort, { once: true });
 			turn.then(
-				() => {
+				(value) => {
 					signal.removeEventListener('abort', onAbort);
-					resolve();
+					resolve(value);
 				},
 				(error: unknown) => {
 					signal.removeEventListener('abort', onAbort);
@@ -67,15 +79,15 @@ export class SlidingWindowLimiter {
 	/** Starts recorded inside the current window (for tests and diagnostics). */
 	inWindow(): number {
 		this.prune(this.now());
-		return this.starts.length;
+		return this.slots.length;
 	}
 
 	private prune(now: number): void {
 		const horizon = now - this.settings.windowMs - this.marginMs;
-		while (this.starts.length > 0 && this.starts[0] <= horizon) this.starts.shift();
+		this.slots = this.slots.filter((slot) => slot.at > horizon);
 	}
 
-	private async take(wait: Waiter, signal?: AbortSignal): Promise<void> {
+	private async take(wait: Waiter, signal?: AbortSignal): Promise<{ at: number }> {
 		for (;;) {
 			if (signal?.aborted) throw new Error('cancelled');
 			const now = this.now();
@@ -84,11 +96,13 @@ export class SlidingWindowLimiter {
 				continue;
 			}
 			this.prune(now);
-			if (this.starts.length < this.settings.max) {
-				this.starts.push(now);
-				return;
+			if (this.slots.length < this.settings.max) {
+				const slot = { at: now };
+				this.slots.push(slot);
+				return slot;
 			}
-			await wait(this.starts[0] + this.settings.windowMs + this.marginMs - now);
+			const oldest = Math.min(...this.slots.map((slot) => slot.at));
+			await wait(oldest + this.settings.windowMs + this.marginMs - now);
 		}
 	}
 }

@@ -27,6 +27,8 @@ export interface KieCredentials {
 export interface TransportSettings {
 	retry: RetryPolicy;
 	limit: LimiterSettings;
+	/** Per-request timeout; undefined = the default for the request kind. */
+	timeoutMs?: number;
 }
 
 export const DEFAULT_TRANSPORT: TransportSettings = { retry: DEFAULT_RETRY_POLICY, limit: KIE_CREATE_LIMIT };
@@ -131,9 +133,10 @@ export async function kieRequest<T = unknown>(ctx: KieContext, options: KieReque
 
 	let waited = 0;
 	for (let attempt = 1; ; attempt++) {
+		let releaseSlot: (() => void) | undefined;
 		if (limiter) {
 			try {
-				await limiter.acquire(sleepFor, signal);
+				releaseSlot = await limiter.acquire(sleepFor, signal);
 			} catch (error) {
 				throwIfCancelled(signal, node);
 				throw new NodeOperationError(node, error as Error, { itemIndex: options.itemIndex });
@@ -149,7 +152,7 @@ export async function kieRequest<T = unknown>(ctx: KieContext, options: KieReque
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			encoding: 'text',
-			timeout: options.timeoutMs ?? DEFAULT_TIMEOUT[options.kind],
+			timeout: options.timeoutMs ?? settings.timeoutMs ?? DEFAULT_TIMEOUT[options.kind],
 			abortSignal: signal,
 		};
 		if (options.body !== undefined) {
@@ -161,11 +164,12 @@ export async function kieRequest<T = unknown>(ctx: KieContext, options: KieReque
 		let retryAfterMs: number | undefined;
 		let finalError: NodeApiError;
 		try {
-			const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'kieApi', request)) as {
-				body: unknown;
-				headers: unknown;
-				statusCode: number;
-			};
+			let response: { body: unknown; headers: unknown; statusCode: number };
+			try {
+				response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'kieApi', request)) as typeof response;
+			} finally {
+				releaseSlot?.();
+			}
 			const status = response.statusCode;
 			const text = bodyText(response.body);
 			const json = parseJson(text);
