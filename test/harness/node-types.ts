@@ -32,8 +32,19 @@ export function createStartNode(items: INodeExecutionData[]): INodeType {
 			outputs: [NodeConnectionTypes.Main],
 			properties: [],
 		},
-		async execute(): Promise<INodeExecutionData[][]> {
-			return [items.map((item, index) => ({ ...deepCopy(item), pairedItem: { item: index } }))];
+		// Binary inputs are stored the way an upstream node stores them (prepareBinaryData), so in
+		// filesystem mode they get an id and are read back as streams.
+		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+			const out: INodeExecutionData[] = [];
+			for (const [index, item] of items.entries()) {
+				const copy: INodeExecutionData = { ...deepCopy(item), pairedItem: { item: index } };
+				for (const [key, binary] of Object.entries(copy.binary ?? {})) {
+					if (binary.id || !binary.data) continue;
+					copy.binary![key] = await this.helpers.prepareBinaryData(Buffer.from(binary.data, 'base64'), binary.fileName, binary.mimeType);
+				}
+				out.push(copy);
+			}
+			return [out];
 		},
 	};
 }
