@@ -1,13 +1,13 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals */
-import type { NodeApiError } from 'n8n-workflow';
+import type { INodeParameters, NodeApiError } from 'n8n-workflow';
 
 import { USER_AGENT } from '../../nodes/Kie/version';
 import { credentialsFor, FAST_REQUESTS, modelById, runKie, useEmulator } from '../support/kie';
 
 const emulator = useEmulator();
 
-const credits = (requestOptions: object = FAST_REQUESTS) => ({ resource: 'account', operation: 'getCredits', requestOptions });
-const create = (requestOptions: object = FAST_REQUESTS) => ({
+const credits = (requestOptions: INodeParameters = FAST_REQUESTS) => ({ resource: 'account', operation: 'getCredits', requestOptions });
+const create = (requestOptions: INodeParameters = FAST_REQUESTS) => ({
 	resource: 'task',
 	operation: 'create',
 	model: modelById('nano-banana-pro'),
