@@ -1,10 +1,19 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	IHookFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import { nodeProperties } from './actions/descriptions';
 import { route } from './actions/router';
 import { getModelFields } from './methods/getModelFields';
 import { searchModels } from './methods/searchModels';
+import { handleResumeWebhook } from './wait/callback';
 
 export class Kie implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,7 +29,33 @@ export class Kie implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'kieApi', required: true }],
+		// Wait for Task in callback mode: KIE's callback reaches this execution's resume URL.
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: '',
+				restartWebhook: true,
+			},
+		],
+		waitingNodeTooltip: '={{ "Waiting for KIE to call back " + $execution.resumeUrl }}',
 		properties: nodeProperties,
+	};
+
+	// The only webhook is a restart webhook, which n8n never registers: nothing to check, create or delete.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
 	};
 
 	methods = {
@@ -30,5 +65,9 @@ export class Kie implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route(this);
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await handleResumeWebhook(this);
 	}
 }

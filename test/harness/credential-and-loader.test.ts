@@ -33,11 +33,11 @@ describe('testCredential (CredentialsTester + RoutingNode)', () => {
 	it('applies responseSuccessBody rules on HTTP 200 with an error code in the body', async () => {
 		const bad = await testCredential({ apiKey: 'bad', baseUrl: server.url });
 		expect(bad.status).toBe('Error');
-		expect(bad.message).toBe('KIE rejected the API key (code 401). Check the key at https://kie.ai/api-key.');
+		expect(bad.message).toBe('KIE rejected the API key: check it at https://kie.ai/api-key (KIE code 401)');
 		const broke = await testCredential({ apiKey: 'broke', baseUrl: server.url });
 		expect(broke).toEqual({
 			status: 'Error',
-			message: 'The key works but the KIE account has no credits left (code 402).',
+			message: 'The key works but the KIE account has no credits left (KIE code 402)',
 		});
 	});
 

@@ -200,7 +200,8 @@ export const FAMILIES: Record<FamilyId, FamilySpec> = {
 		displayName: 'Suno MIDI',
 		recordPath: '/api/v1/midi/record-info',
 		statusField: 'successFlag',
-		statusMap: SUNO_STRING_STATES,
+		// Undocumented: accept the integer flags of the other derived endpoints as well as the words.
+		statusMap: { ...SUNO_STRING_STATES, ...SUCCESS_FLAG_0_3 },
 		resultPaths: ['response.midiUrl', 'midiUrl', 'midi_url'],
 		resultObjectPaths: ['response.midiData', 'midiData', 'midi_data', 'instruments', 'response.instruments'],
 		...SUNO_ERRORS,

@@ -8,6 +8,7 @@ import { FAMILIES } from '../../families/specs';
 import type { FamilyId } from '../../families/types';
 import { uploadBinary } from '../../binary/upload';
 import { kieRequest, type TransportSettings } from '../../transport/request';
+import { waitForCreated } from '../../wait/created';
 import { forEachItem } from '../items';
 import { transportSettings } from '../common';
 import { binaryMappings, inputFromFields, inputFromJson, isListField, placeUrl } from './create.input';
@@ -149,10 +150,12 @@ export async function createTask(
 export async function executeCreate(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const options = ctx.getNodeParameter('createOptions', 0, {}) as IDataObject;
 	const concurrency = Number(options.concurrency ?? 5);
-	return await forEachItem(
+	const created = await forEachItem(
 		ctx,
 		items,
 		async (itemIndex) => ({ json: (await createTask(ctx, itemIndex)) as unknown as IDataObject }),
 		concurrency,
 	);
+	if (ctx.getNodeParameter('waitForCompletion', 0, false) !== true) return created;
+	return await waitForCreated(ctx, created);
 }

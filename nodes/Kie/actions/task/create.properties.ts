@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { outputOptionsProperty, pollOptionsProperty } from '../../wait/options';
+
 const show = { resource: ['task'], operation: ['create'] };
 
 export const CALLBACK_PLACEHOLDER = 'https://example.com/n8n-nodes-kie-ai/no-callback';
@@ -164,13 +166,17 @@ export const createProperties: INodeProperties[] = [
 				default: 'n8n',
 				description: 'Folder on KIE\'s upload storage for binary inputs',
 			},
-			{
-				displayName: 'Wait for Completion',
-				name: 'waitForCompletion',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to poll until the task ends and output its results (as Wait for Task in poll mode does)',
-			},
 		],
 	},
+	{
+		displayName: 'Wait for Completion',
+		name: 'waitForCompletion',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to poll until the tasks end and output their results (files as binary data), as Wait for Task does in Poll mode',
+		displayOptions: { show },
+	},
+	pollOptionsProperty({ show: { ...show, waitForCompletion: [true] } }),
+	outputOptionsProperty({ show: { ...show, waitForCompletion: [true] } }),
 ];

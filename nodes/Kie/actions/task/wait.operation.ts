@@ -1,11 +1,79 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { apiFamilyProperty, taskIdProperty } from '../common';
+import { outputOptionsProperty, pollOptionsProperty } from '../../wait/options';
+import { DEFAULT_WAIT_LIMIT_MINUTES, pauseForCallback } from '../../wait/pause';
+import { waitForTasks, type WaitRequest } from '../../wait/poll';
+import { apiFamilyProperty, requireTaskId, resolveFamily, taskIdProperty } from '../common';
+import { asNodeError } from '../items';
 
-// Owned by the Wait for Task work (issue 4); replaced there.
-export const waitProperties: INodeProperties[] = [taskIdProperty(['wait']), apiFamilyProperty(['wait'])];
+const show = { resource: ['task'], operation: ['wait'] };
 
-export async function executeWait(ctx: IExecuteFunctions, _items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(ctx.getNode(), 'Wait for Task is not available yet');
+export const waitProperties: INodeProperties[] = [
+	taskIdProperty(['wait']),
+	apiFamilyProperty(['wait']),
+	{
+		displayName: 'Wait Mode',
+		name: 'waitMode',
+		type: 'options',
+		noDataExpression: true,
+		default: 'poll',
+		options: [
+			{
+				name: 'Poll',
+				value: 'poll',
+				description: 'Read the task status on a schedule until it ends. Works everywhere, for any number of items.',
+			},
+			{
+				name: 'Callback (Pause Until KIE Calls Back)',
+				value: 'callback',
+				description: 'Pause the execution, holding no worker, until KIE calls this execution\'s resume URL. One task per execution.',
+			},
+		],
+		displayOptions: { show },
+	},
+	{
+		displayName:
+			'Callback mode needs Create Task (in this workflow, before this node) with Callback set to "This Execution\'s Resume URL", and an n8n that KIE can reach: set a public WEBHOOK_URL, also for manual test runs. It waits for one task per execution. If the wait limit passes before KIE calls, n8n continues the workflow with this node\'s input item unchanged (it has no "status" field): check such items with Task → Get.',
+		name: 'callbackModeNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { ...show, waitMode: ['callback'] } },
+	},
+	{
+		displayName: 'Wait Limit (Minutes)',
+		name: 'waitLimitMinutes',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: DEFAULT_WAIT_LIMIT_MINUTES,
+		description:
+			'Continue without the result after this long (the input item passes through unchanged). 0 waits until KIE calls back, however long that takes.',
+		displayOptions: { show: { ...show, waitMode: ['callback'] } },
+	},
+	pollOptionsProperty({ show: { ...show, waitMode: ['poll'] } }),
+	outputOptionsProperty({ show }),
+];
+
+function modelOf(item: INodeExecutionData | undefined): string | undefined {
+	const model = item?.json?.model;
+	return typeof model === 'string' && model !== '' ? model : undefined;
+}
+
+export async function executeWait(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	if (ctx.getNodeParameter('waitMode', 0, 'poll') === 'callback') return await pauseForCallback(ctx, items);
+
+	const continueOnFail = ctx.continueOnFail();
+	const requests: WaitRequest[] = [];
+	const invalid = new Map<number, INodeExecutionData>();
+	items.forEach((item, itemIndex) => {
+		try {
+			requests.push({ itemIndex, taskId: requireTaskId(ctx, itemIndex), family: resolveFamily(ctx, itemIndex), model: modelOf(item) });
+		} catch (error) {
+			const nodeError = asNodeError(ctx, error, itemIndex);
+			if (!continueOnFail) throw nodeError;
+			invalid.set(itemIndex, { json: { error: nodeError.message }, pairedItem: { item: itemIndex } });
+		}
+	});
+	const results = await waitForTasks(ctx, requests);
+	const byItem = new Map(requests.map((request, index) => [request.itemIndex, results[index]]));
+	return items.flatMap((_item, itemIndex) => byItem.get(itemIndex) ?? [invalid.get(itemIndex)!]);
 }

@@ -1,0 +1,91 @@
+import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { outputSettings } from '../binary/options';
+import { isFamilyId } from '../families/specs';
+import type { FamilyId } from '../families/types';
+import { callbackTaskId, normaliseCallback } from '../task/normalise';
+import { readTask } from '../task/read';
+import type { NormalisedTask } from '../task/types';
+import { getKieCredentials } from '../transport/request';
+import { cancellableSleep } from '../transport/sleep';
+import { signatureHeaders, verifyKieSignature } from './hmac';
+import { asNodeFailure, errorItem, finishedTaskItems } from './outcome';
+
+/**
+ * KIE may call back a moment before its record shows the end; the record is the authority, so
+ * it is read a few times before the callback is turned away (KIE then retries it later).
+ */
+const REREAD_DELAYS_MS = [0, 1000, 2000];
+
+/** Answers the caller without resuming: the execution keeps waiting. */
+function answer(ctx: IWebhookFunctions, status: number, msg: string): IWebhookResponseData {
+	ctx.getResponseObject().status(status).json({ code: status, msg });
+	return { noWebhookResponse: true };
+}
+
+function waitingFamily(ctx: IWebhookFunctions): FamilyId {
+	const chosen = String(ctx.getNodeParameter('api', 'auto'));
+	if (isFamilyId(chosen)) return chosen;
+	// "From input item": the item the node received before it paused.
+	const fromItem = ctx.evaluateExpression('{{ $json.api }}', 0);
+	return isFamilyId(fromItem) ? fromItem : 'market';
+}
+
+function continuesOnFail(ctx: IWebhookFunctions): boolean {
+	const node = ctx.getNode();
+	return node.continueOnFail === true || node.onError === 'continueRegularOutput' || node.onError === 'continueErrorOutput';
+}
+
+async function rereadUntilFinal(ctx: IWebhookFunctions, family: FamilyId, taskId: string): Promise<NormalisedTask | undefined> {
+	let task: NormalisedTask | undefined;
+	for (const delay of REREAD_DELAYS_MS) {
+		if (delay > 0) await cancellableSleep(delay, undefined, ctx.getNode());
+		task = await readTask(ctx, family, taskId, 0);
+		if (task?.final) return task;
+	}
+	return task;
+}
+
+/**
+ * Callback mode, webhook side: a POST to this execution's resume URL. Only a genuine, final
+ * callback for the awaited task resumes the execution, and its output comes from the task's
+ * record read through the API, never from the callback body.
+ */
+export async function handleResumeWebhook(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const body = ctx.getBodyData();
+	const expected = String(ctx.getNodeParameter('taskId', '') ?? '').trim();
+	const family = waitingFamily(ctx);
+	const callbackId = callbackTaskId(body);
+	if (callbackId === undefined) return answer(ctx, 400, 'The callback names no task id; the execution keeps waiting.');
+
+	const credentials = await getKieCredentials(ctx);
+	if (credentials.webhookHmacKey !== '') {
+		const headers = signatureHeaders(ctx.getHeaderData() as Record<string, unknown>);
+		const check = verifyKieSignature({ taskId: callbackId, ...headers, key: credentials.webhookHmacKey, nowMs: Date.now() });
+		if (!check.ok) return answer(ctx, 401, `Invalid KIE signature: ${check.reason}. The execution keeps waiting.`);
+	}
+	if (callbackId !== expected) {
+		return answer(ctx, 409, `This execution waits for another task than ${callbackId}; the execution keeps waiting.`);
+	}
+
+	const callback = normaliseCallback(family, body);
+	if (callback && !callback.final) {
+		return { webhookResponse: { code: 200, msg: `Stage "${callback.stage}" received; waiting for the final callback.` } };
+	}
+
+	const task = await rereadUntilFinal(ctx, family, expected);
+	if (!task?.final) {
+		const state = task ? `still ${task.status}` : 'not visible';
+		return answer(ctx, 503, `The task is ${state} in KIE's record; send the callback again later. The execution keeps waiting.`);
+	}
+	const outputValues = ctx.getNodeParameter('outputOptions', {}) as IDataObject;
+	const continueOnFail = continuesOnFail(ctx);
+	let items: INodeExecutionData[];
+	try {
+		items = await finishedTaskItems(ctx, task, 0, outputSettings(outputValues), outputValues.outputFailed === true || continueOnFail);
+	} catch (error) {
+		if (!continueOnFail) throw asNodeFailure(ctx.getNode(), error, 0);
+		items = [errorItem(error as Error, { itemIndex: 0, taskId: expected, family }, task)];
+	}
+	return { workflowData: [items], webhookResponse: { code: 200, msg: 'success' } };
+}

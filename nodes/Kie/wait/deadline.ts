@@ -1,0 +1,45 @@
+import type { ModelCategory } from '../catalogue/types';
+import type { FamilyId } from '../families/types';
+
+/**
+ * Default time a node waits for one task, per kind of output. KIE advises investigating a task
+ * after 10–15 minutes; video and music queues are regularly slower than that.
+ */
+export const DEFAULT_TIMEOUT_MINUTES: Record<ModelCategory, number> = {
+	image: 10,
+	video: 30,
+	audio: 20,
+	text: 10,
+};
+
+/** What a non-Market family produces, for tasks whose model is not in the catalogue. */
+const FAMILY_CATEGORY: Record<FamilyId, ModelCategory> = {
+	market: 'image',
+	veo: 'video',
+	runway: 'video',
+	aleph: 'video',
+	gpt4o: 'image',
+	fluxKontext: 'image',
+	midjourney: 'image',
+	luma: 'video',
+	suno: 'audio',
+	sunoLyrics: 'text',
+	sunoWav: 'audio',
+	sunoVocal: 'audio',
+	sunoMp4: 'video',
+	sunoMidi: 'audio',
+	sunoCover: 'image',
+};
+
+export function familyCategory(family: FamilyId): ModelCategory {
+	return FAMILY_CATEGORY[family];
+}
+
+/**
+ * The deadline for one task: the user's value, else the category default, and never less than
+ * three times the expected duration (a slow model must not time out while on schedule).
+ */
+export function timeoutMs(userMinutes: number, category: ModelCategory, expectedMs: number): number {
+	if (userMinutes > 0) return Math.round(userMinutes * 60000);
+	return Math.max(DEFAULT_TIMEOUT_MINUTES[category] * 60000, 3 * expectedMs);
+}

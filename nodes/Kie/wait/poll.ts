@@ -1,0 +1,112 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { asNodeError } from '../actions/items';
+import { transportSettings } from '../actions/common';
+import { outputSettings, type OutputSettings } from '../binary/options';
+import type { FamilyId } from '../families/types';
+import { readTask } from '../task/read';
+import { limiterFor, type LimiterSettings } from '../transport/limiter';
+import { cancelSignal, getKieCredentials, type TransportSettings } from '../transport/request';
+import { cancellableSleep, throwIfCancelled } from '../transport/sleep';
+import { timeoutMs } from './deadline';
+import { expectationFor } from './expected';
+import { pollSettings, type PollSettings } from './options';
+import { errorItem, outcomeItems } from './outcome';
+import { pollTogether, type PollOutcome, type PollTarget, type TargetPlan } from './poller';
+import { progressMessage } from './progress';
+import { wakeableSleep } from './wake';
+
+export interface WaitRequest {
+	itemIndex: number;
+	taskId: string;
+	family: FamilyId;
+	model?: string;
+	/** Created by this node a moment ago. */
+	fresh?: boolean;
+}
+
+interface ItemSettings {
+	poll: PollSettings;
+	output: OutputSettings;
+	failuresAsItems: boolean;
+	transport: TransportSettings;
+}
+
+/** A reads-per-second cap as a sliding window (fractional caps widen the window). */
+export function readLimit(perSecond: number): LimiterSettings {
+	const max = Math.max(1, Math.round(perSecond));
+	return { max, windowMs: Math.round((1000 * max) / perSecond) };
+}
+
+function itemSettings(ctx: IExecuteFunctions, itemIndex: number): ItemSettings {
+	const transport = transportSettings(ctx, itemIndex);
+	const output = ctx.getNodeParameter('outputOptions', itemIndex, {}) as IDataObject;
+	return {
+		poll: pollSettings(ctx.getNodeParameter('pollOptions', itemIndex, {}) as IDataObject),
+		output: outputSettings(output, transport),
+		failuresAsItems: output.outputFailed === true,
+		transport,
+	};
+}
+
+function lastTaskOf(outcome: PollOutcome) {
+	return outcome.kind === 'timeout' || outcome.kind === 'error' ? outcome.last : outcome.kind === 'final' ? outcome.task : undefined;
+}
+
+/**
+ * Waits for every requested task in one polling loop and returns each request's output items
+ * (in request order). With continueOnFail a task that cannot be delivered becomes an error
+ * item; otherwise the first such task stops the wait with its error.
+ */
+export async function waitForTasks(ctx: IExecuteFunctions, requests: WaitRequest[]): Promise<INodeExecutionData[][]> {
+	if (requests.length === 0) return [];
+	const node = ctx.getNode();
+	const signal = cancelSignal(ctx);
+	const continueOnFail = ctx.continueOnFail();
+	const settings = requests.map((request) => itemSettings(ctx, request.itemIndex));
+	const credentials = await getKieCredentials(ctx);
+	// The read cap is per account and process-wide, like KIE's own limit.
+	const limiter = limiterFor(credentials.baseUrl, credentials.apiKey, readLimit(settings[0].poll.readsPerSecond), 'read');
+	const sleepFor = async (ms: number) => await cancellableSleep(ms, signal, node);
+
+	const targets: PollTarget[] = requests.map((request, index) => ({ ...request, position: index + 1 }));
+	const positionOf = (target: PollTarget) => target.position - 1;
+	const results: INodeExecutionData[][] = requests.map(() => []);
+
+	await pollTogether(targets, {
+		now: () => Date.now(),
+		read: async (target) =>
+			await readTask(ctx, target.family, target.taskId, target.itemIndex, settings[positionOf(target)].transport),
+		acquire: async () => {
+			try {
+				return await limiter.acquire(sleepFor, signal);
+			} catch (error) {
+				throwIfCancelled(signal, node);
+				throw new NodeOperationError(node, error as Error);
+			}
+		},
+		sleep: async (ms, wake) => await wakeableSleep(ms, signal, wake, node),
+		plan: (target, task): TargetPlan => {
+			const { poll } = settings[positionOf(target)];
+			const expectation = expectationFor(target.family, target.model ?? task?.model, poll.expectedSeconds);
+			return {
+				schedule: { kind: poll.kind, minMs: poll.minMs, maxMs: poll.maxMs, expectedMs: expectation.expectedMs },
+				timeoutMs: timeoutMs(poll.timeoutMinutes, expectation.category, expectation.expectedMs),
+				graceMs: poll.graceMs,
+			};
+		},
+		onProgress: (target, task) => ctx.sendMessageToUI(progressMessage(target.position, targets.length, task)),
+		onOutcome: async (target, outcome) => {
+			const own = settings[positionOf(target)];
+			try {
+				results[positionOf(target)] = await outcomeItems(ctx, target, outcome, own.output, own.failuresAsItems || continueOnFail);
+			} catch (error) {
+				const nodeError = asNodeError(ctx, error, target.itemIndex);
+				if (!continueOnFail) throw nodeError;
+				results[positionOf(target)] = [errorItem(nodeError, target, lastTaskOf(outcome))];
+			}
+		},
+	});
+	return results;
+}
