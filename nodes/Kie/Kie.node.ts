@@ -1,7 +1,6 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IExecuteFunctions,
-	IHookFunctions,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -14,6 +13,7 @@ import { route } from './actions/router';
 import { getModelFields } from './methods/getModelFields';
 import { searchModels } from './methods/searchModels';
 import { handleResumeWebhook } from './wait/callback';
+import { noRemoteWebhookMethods } from './webhookLifecycle';
 
 export class Kie implements INodeType {
 	description: INodeTypeDescription = {
@@ -43,20 +43,7 @@ export class Kie implements INodeType {
 		properties: nodeProperties,
 	};
 
-	// The only webhook is a restart webhook, which n8n never registers: nothing to check, create or delete.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = noRemoteWebhookMethods;
 
 	methods = {
 		listSearch: { searchModels },

@@ -1,8 +1,9 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { handleCallback } from './trigger/handle';
 import { triggerProperties } from './trigger/description';
+import { noRemoteWebhookMethods } from './webhookLifecycle';
 
 export class KieTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -33,21 +34,7 @@ export class KieTrigger implements INodeType {
 		properties: triggerProperties,
 	};
 
-	// KIE has no webhook registration API: the callback URL travels with each task (callBackUrl),
-	// so there is nothing remote to check, create or delete.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = noRemoteWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await handleCallback(this);
