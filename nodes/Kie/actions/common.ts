@@ -145,3 +145,12 @@ export function transportSettings(ctx: IExecuteFunctions, itemIndex: number): Tr
 		},
 	};
 }
+
+/** A tool call of an AI agent must return in one go: it cannot pause for a callback. */
+export function refuseCallbackInToolMode(ctx: IExecuteFunctions, what: string): void {
+	if (typeof ctx.isToolExecution === 'function' && ctx.isToolExecution()) {
+		throw new NodeOperationError(ctx.getNode(), `${what} cannot be used when the KIE node runs as an AI-agent tool`, {
+			description: 'An agent\'s tool call has to return its result at once. Use poll mode (the default) instead.',
+		});
+	}
+}

@@ -10,7 +10,7 @@ import { uploadBinary } from '../../binary/upload';
 import { kieRequest, type TransportSettings } from '../../transport/request';
 import { waitForCreated } from '../../wait/created';
 import { forEachItem } from '../items';
-import { transportSettings } from '../common';
+import { refuseCallbackInToolMode, transportSettings } from '../common';
 import { binaryMappings, inputFromFields, inputFromJson, isListField, placeUrl } from './create.input';
 import { CALLBACK_PLACEHOLDER } from './create.properties';
 
@@ -48,6 +48,7 @@ function callbackUrl(ctx: IExecuteFunctions, itemIndex: number, family: FamilyId
 		return url;
 	}
 	if (mode === 'resume') {
+		refuseCallbackInToolMode(ctx, 'The callback "This Execution\'s Resume URL"');
 		// The full URL, query included: n8n ≥ 2.14 refuses a resume without its ?signature=.
 		return String(ctx.evaluateExpression('{{ $execution.resumeUrl }}', itemIndex));
 	}

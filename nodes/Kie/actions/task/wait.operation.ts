@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { outputOptionsProperty, pollOptionsProperty } from '../../wait/options';
 import { DEFAULT_WAIT_LIMIT_MINUTES, pauseForCallback } from '../../wait/pause';
 import { waitForTasks, type WaitRequest } from '../../wait/poll';
-import { apiFamilyProperty, requireTaskId, resolveFamily, taskIdProperty } from '../common';
+import { apiFamilyProperty, refuseCallbackInToolMode, requireTaskId, resolveFamily, taskIdProperty } from '../common';
 import { asNodeError } from '../items';
 
 const show = { resource: ['task'], operation: ['wait'] };
@@ -59,7 +59,10 @@ function modelOf(item: INodeExecutionData | undefined): string | undefined {
 }
 
 export async function executeWait(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	if (ctx.getNodeParameter('waitMode', 0, 'poll') === 'callback') return await pauseForCallback(ctx, items);
+	if (ctx.getNodeParameter('waitMode', 0, 'poll') === 'callback') {
+		refuseCallbackInToolMode(ctx, 'Wait for Task in callback mode');
+		return await pauseForCallback(ctx, items);
+	}
 
 	const continueOnFail = ctx.continueOnFail();
 	const requests: WaitRequest[] = [];
