@@ -1,0 +1,34 @@
+/** n8n's credential test (POST /rest/credentials/test, owner session) against the emulator. */
+import { CREDENTIAL } from '../lib/workflows.mjs';
+import { assert, assertEqual } from '../lib/report.mjs';
+import { isCreate } from './helpers.mjs';
+
+async function test(ctx, data) {
+	const res = await ctx.n8n.rest.call('POST', '/rest/credentials/test', { body: { credentials: { ...CREDENTIAL, data } } });
+	assertEqual(res.status, 200, `POST /rest/credentials/test HTTP status (${res.text.slice(0, 200)})`);
+	return res.json.data ?? res.json;
+}
+
+export default {
+	name: 'credential test',
+	async run(ctx, report) {
+		await report.check(ctx.group, 'credential test succeeds with the good key', async () => {
+			const result = await test(ctx, ctx.credentialData);
+			assertEqual(result.status, 'OK', `credential test status (message: ${result.message})`);
+			const log = await ctx.emulator.log();
+			const calls = log.filter((e) => e.route === 'credit');
+			assert(calls.length >= 1, 'the test did not call GET /api/v1/chat/credit on the emulator');
+			assertEqual(calls.at(-1).headers.authorization, `Bearer ${ctx.credentialData.apiKey}`, 'Authorization header of the credential test');
+			assert(!log.some(isCreate), 'a credential test must not create tasks');
+			return `status OK, ${calls.length} call(s) to /api/v1/chat/credit`;
+		});
+		await report.check(ctx.group, 'credential test fails with a bad key', async () => {
+			const result = await test(ctx, { ...ctx.credentialData, apiKey: 'not-a-valid-kie-key' });
+			assertEqual(result.status, 'Error', 'credential test status for a bad key');
+			assert(/401|reject|key|credential|authori[sz]/i.test(result.message ?? ''), `unhelpful message for a bad key: ${result.message}`);
+			const last = (await ctx.emulator.log()).filter((e) => e.route === 'credit').at(-1);
+			assertEqual(last?.headers.authorization, 'Bearer not-a-valid-kie-key', 'the bad key was sent');
+			return `status Error: ${result.message}`;
+		});
+	},
+};
