@@ -31,6 +31,8 @@ export async function forEachItem(
 	items: INodeExecutionData[],
 	handler: (itemIndex: number) => Promise<ItemResult>,
 	concurrency = 1,
+	/** Says what the items finished before a stopping failure did (e.g. paid tasks), for its error. */
+	summariseDone?: (done: INodeExecutionData[]) => string | undefined,
 ): Promise<INodeExecutionData[]> {
 	const results: INodeExecutionData[][] = new Array(items.length);
 	const continueOnFail = ctx.continueOnFail();
@@ -57,6 +59,13 @@ export async function forEachItem(
 		}
 	};
 	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
-	if (failure) throw failure;
+	if (failure) {
+		const summary = summariseDone?.(results.flat().filter((entry) => entry !== undefined));
+		if (summary) {
+			const withDescription = failure as Error & { description?: string | null };
+			withDescription.description = [withDescription.description, summary].filter(Boolean).join(' ');
+		}
+		throw failure;
+	}
 	return results.flat().filter((entry) => entry !== undefined);
 }

@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
 
 import { kieRequest, cancelSignal, type TransportSettings } from '../transport/request';
+import { cancellableSleep, throwIfCancelled } from '../transport/sleep';
 import type { NormalisedTask } from '../task/types';
 import { extensionForMime, extensionOf, fileNameFromUrl, resolveMimeType } from './mime';
 import { limitStream } from './multipart';
@@ -108,6 +109,49 @@ export async function freshDownloadUrl(
 }
 
 /** Downloads one result URL; an expired or refused link is retried once through KIE's download-url. */
+/** Result hosts are CDNs: a 5xx or a dropped connection is often a blip, and a GET is safe to repeat. */
+const RETRY_DELAYS_MS = [1000, 2000];
+
+function isTimeout(error: unknown): boolean {
+	const e = error as { code?: string; message?: string; cause?: { code?: string; message?: string } };
+	const text = `${e?.code ?? ''} ${e?.message ?? ''} ${e?.cause?.code ?? ''} ${e?.cause?.message ?? ''}`;
+	return /timeout|ETIMEDOUT|ECONNABORTED/i.test(text);
+}
+
+/** One URL, retrying 5xx answers and dropped connections (not timeouts: they already took long). */
+async function fetchWithRetry(
+	ctx: DownloadContext,
+	url: string,
+	index: number,
+	taskId: string,
+	options: DownloadOptions,
+	itemIndex: number,
+): Promise<{ status: number; fetched?: Fetched }> {
+	for (let attempt = 0; ; attempt++) {
+		let outcome: { status: number; fetched?: Fetched } | undefined;
+		let failure: unknown;
+		try {
+			outcome = await fetchOnce(ctx, url, index, taskId, options, itemIndex);
+		} catch (error) {
+			failure = error;
+		}
+		// Our own verdicts (e.g. too large) are final; only the host's failures are retried.
+		if (failure instanceof NodeOperationError) throw failure;
+		throwIfCancelled(cancelSignal(ctx), ctx.getNode());
+		const retryable = outcome ? outcome.status >= 500 : !isTimeout(failure);
+		if (outcome && !retryable) return outcome;
+		if (!retryable || attempt >= RETRY_DELAYS_MS.length) {
+			if (outcome) return outcome;
+			throw new NodeOperationError(ctx.getNode(), `Could not download the result ${url}: ${(failure as Error).message}`, {
+				itemIndex,
+				description: 'The result host did not answer. The task itself succeeded: run Get Task later, or use Utility → Get Download URL.',
+			});
+		}
+		await cancellableSleep(RETRY_DELAYS_MS[attempt], cancelSignal(ctx), ctx.getNode());
+	}
+}
+
+/** Downloads one result URL; an expired or refused link is retried once through KIE's download-url. */
 export async function downloadResult(
 	ctx: DownloadContext,
 	url: string,
@@ -116,18 +160,7 @@ export async function downloadResult(
 	options: DownloadOptions,
 	itemIndex: number,
 ): Promise<Fetched> {
-	let first: { status: number; fetched?: Fetched };
-	try {
-		first = await fetchOnce(ctx, url, index, taskId, options, itemIndex);
-	} catch (error) {
-		throw error instanceof NodeOperationError
-			? error
-			: new NodeOperationError(ctx.getNode(), `Could not download the result ${url}: ${(error as Error).message}`, {
-					itemIndex,
-					description:
-						'The result host did not answer. The task itself succeeded: run Get Task later, or use Utility → Get Download URL.',
-				});
-	}
+	const first = await fetchWithRetry(ctx, url, index, taskId, options, itemIndex);
 	if (first.fetched) return first.fetched;
 	if (EXPIRED.has(first.status)) {
 		const fresh = await freshDownloadUrl(ctx, url, itemIndex, options.settings);

@@ -68,9 +68,11 @@ export function kieCodeError(
 ): NodeApiError {
 	const info = describeKieCode(code);
 	const said = kieMessage ? `: ${kieMessage}` : '';
+	// "Try again" would invite a second paid task when the first may exist.
+	const hint = context.maybeCreated ? '' : ` ${info.hint}`;
 	return new NodeApiError(context.node, { ...(body as JsonObject), httpStatus }, {
 		message: `${info.title}${said}`,
-		description: finish(context, `While trying to ${context.action}, KIE answered code ${code}${said}. ${info.hint}`),
+		description: finish(context, `While trying to ${context.action}, KIE answered code ${code}${said}.${hint}`),
 		httpCode: String(code),
 		itemIndex: context.itemIndex,
 	});

@@ -203,7 +203,8 @@ export async function kieRequest<T = unknown>(ctx: KieContext, options: KieReque
 					return { code, msg, data: json.data as T, body: json, httpStatus: status, attempts: attempt };
 				}
 				failure = code === 455 || code === 500 ? 'serverError' : 'final';
-				finalError = kieCodeError(errorContext, code, msg || undefined, json, status);
+				// A body code 500 leaves the fate of a create as open as an HTTP 500 does.
+				finalError = kieCodeError({ ...errorContext, maybeCreated: options.kind === 'create' && code === 500 }, code, msg || undefined, json, status);
 			} else {
 				return { code: code ?? 200, msg, data: json.data as T, body: json, httpStatus: status, attempts: attempt };
 			}

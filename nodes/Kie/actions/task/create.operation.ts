@@ -148,6 +148,14 @@ export async function createTask(
 	return created;
 }
 
+/** The paid tasks of earlier items, so a re-run can skip them instead of paying again. */
+function createdSummary(done: INodeExecutionData[]): string | undefined {
+	const created = done.filter((item) => typeof item.json.taskId === 'string' && item.json.taskId !== '');
+	if (created.length === 0) return undefined;
+	const list = created.map((item) => `item ${(item.pairedItem as { item: number }).item}: ${String(item.json.taskId)}`).join(', ');
+	return `Tasks already created for other items (charged; read them with Get Task instead of creating them again): ${list}.`;
+}
+
 export async function executeCreate(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const options = ctx.getNodeParameter('createOptions', 0, {}) as IDataObject;
 	const concurrency = Number(options.concurrency ?? 5);
@@ -156,6 +164,7 @@ export async function executeCreate(ctx: IExecuteFunctions, items: INodeExecutio
 		items,
 		async (itemIndex) => ({ json: (await createTask(ctx, itemIndex)) as unknown as IDataObject }),
 		concurrency,
+		createdSummary,
 	);
 	if (ctx.getNodeParameter('waitForCompletion', 0, false) !== true) return created;
 	return await waitForCreated(ctx, created);

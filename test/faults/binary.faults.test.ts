@@ -1,0 +1,197 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals */
+/**
+ * Fault matrix, files: expired result links (download-url recovery), result host down or slow,
+ * oversized results, upload faults, stopping a large download, and a batch where every kind of
+ * outcome happens at once.
+ */
+import { readBinary, type RunNodeResult } from '../harness';
+import { runKie } from '../support/kie';
+import { createMarket, createOn, runWait } from '../wait/support';
+import {
+	caseTest,
+	createParameters,
+	expectEveryItem,
+	FAST_POLL,
+	FAST_REQUESTS,
+	itemsOf,
+	nodeCreates,
+	requestsTo,
+	sleep,
+	useFaultEmulator,
+} from './support';
+
+const emulator = useFaultEmulator();
+
+const PNG = (bytes: Buffer) => bytes.subarray(1, 4).toString() === 'PNG';
+
+async function finishedTask(prompt: string): Promise<string> {
+	const taskId = await createMarket(emulator(), 'grok-imagine/text-to-image', prompt);
+	emulator().finishTask(taskId, {});
+	return taskId;
+}
+
+const wait = async (items: Array<Record<string, unknown>>, outputOptions = {}, extra = {}): Promise<RunNodeResult> =>
+	await runWait(emulator(), items, { pollOptions: FAST_POLL, requestOptions: FAST_REQUESTS, outputOptions }, extra);
+
+describe('expired result links', () => {
+	caseTest('download-expired-batch', async () => {
+		const ids = [await finishedTask('e1'), await finishedTask('e2'), await finishedTask('e3')];
+		emulator().addFault({ route: 'media', fault: { type: 'expired' } });
+		const result = await wait(ids.map((taskId) => ({ taskId })));
+		expectEveryItem(result, 3);
+		for (const [index, item] of result.output.entries()) {
+			expect(item.json.taskId).toBe(ids[index]);
+			expect(PNG(await readBinary(item))).toBe(true);
+		}
+		expect(requestsTo(emulator(), 'downloadUrl')).toHaveLength(3);
+		expect(requestsTo(emulator(), 'media').map((entry) => entry.status).sort()).toEqual([200, 200, 200, 403, 403, 403]);
+	});
+
+	caseTest('download-expired-fresh-refused', async () => {
+		const taskId = await finishedTask('refused');
+		emulator().addFault({ route: 'media', fault: { type: 'expired' } });
+		emulator().addFault({ route: 'media', fault: { type: 'status', status: 410, body: 'Gone' }, skip: 1 });
+		const result = await wait([{ taskId }]);
+		expect(result.status).toBe('error');
+		expect(result.error!.message).toBe(`The result ${emulator().url}/media/${taskId}/0.png could not be downloaded (HTTP 403, fresh link HTTP 410)`);
+		expect(requestsTo(emulator(), 'downloadUrl')).toHaveLength(1);
+	});
+
+	caseTest('download-url-endpoint-500', async () => {
+		const taskId = await finishedTask('endpoint');
+		emulator().addFault({ route: 'media', fault: { type: 'expired' } });
+		emulator().addFault({ route: 'downloadUrl', fault: { type: 'status', status: 500 }, times: 1 });
+		const result = await wait([{ taskId }]);
+		expectEveryItem(result, 1);
+		expect(PNG(await readBinary(result.output[0]))).toBe(true);
+		expect(requestsTo(emulator(), 'downloadUrl').map((entry) => entry.status)).toEqual([500, 200]);
+	});
+});
+
+describe('result host down, slow or oversized', () => {
+	caseTest('download-host-down', async () => {
+		const taskId = await finishedTask('down');
+		emulator().addFault({ route: 'media', fault: { type: 'reset' } });
+		const result = await wait([{ taskId }], {}, { continueOnFail: true });
+		expectEveryItem(result, 1);
+		expect(result.output[0].json).toMatchObject({ taskId, api: 'market', lastStatus: 'success' });
+		expect(String(result.output[0].json.error)).toMatch(/^Could not download the result .*0\.png/);
+		expect(String(result.output[0].json.errorDescription)).toContain('The task itself succeeded');
+	});
+
+	caseTest('download-host-503', async () => {
+		const taskId = await finishedTask('503');
+		emulator().addFault({ route: 'media', fault: { type: 'status', status: 503, body: 'Service Unavailable' } });
+		const result = await wait([{ taskId }]);
+		expect(result.status).toBe('error');
+		expect(result.error!.message).toBe(`The result ${emulator().url}/media/${taskId}/0.png could not be downloaded (HTTP 503)`);
+		expect(requestsTo(emulator(), 'downloadUrl')).toHaveLength(0);
+	});
+
+	caseTest('download-503-once', async () => {
+		const taskId = await finishedTask('blip');
+		emulator().addFault({ route: 'media', fault: { type: 'status', status: 503, body: 'Service Unavailable' }, times: 1 });
+		const result = await wait([{ taskId }]);
+		expectEveryItem(result, 1);
+		expect(PNG(await readBinary(result.output[0]))).toBe(true);
+		expect(requestsTo(emulator(), 'media').map((entry) => entry.status)).toEqual([503, 200]);
+	});
+
+	caseTest('download-timeout', async () => {
+		const taskId = await finishedTask('slow host');
+		emulator().addFault({ route: 'media', fault: { type: 'delay', ms: 3000 } });
+		const started = Date.now();
+		const result = await wait([{ taskId }], { downloadTimeoutSeconds: 1 });
+		expect(Date.now() - started).toBeLessThan(2500);
+		expect(result.status).toBe('error');
+		expect(result.error!.message).toMatch(/^Could not download the result .*: timeout/);
+		expect(result.error!.description).toContain('The task itself succeeded');
+	});
+
+	caseTest('download-oversized', async () => {
+		emulator().configure({ mediaBytes: { image: 2 * 1024 * 1024 } });
+		const taskId = await finishedTask('big');
+		const result = await wait([{ taskId }], { maxFileSizeMb: 1 });
+		expect(result.status).toBe('error');
+		expect(result.error!.message).toBe(`Result file is larger than the maximum of ${1024 * 1024} bytes`);
+		expect(result.output).toEqual([]);
+	});
+});
+
+describe('uploads', () => {
+	const upload = { resource: 'file', operation: 'upload', source: 'binary', binaryProperty: 'data', uploadOptions: { uploadPath: 'faults' }, requestOptions: FAST_REQUESTS };
+
+	caseTest('upload-500-recovered', async () => {
+		emulator().addFault({ route: 'upload.base64', fault: { type: 'status', status: 500 }, times: 1 });
+		const bytes = Buffer.from('fault matrix upload');
+		const result = await runKie(emulator(), upload, {
+			items: [{ json: {}, binary: { data: { data: bytes.toString('base64'), mimeType: 'text/plain', fileName: 'f.txt' } } }],
+		});
+		expectEveryItem(result, 1);
+		expect(result.output[0].json).toMatchObject({ uploadMethod: 'base64', size: bytes.length });
+		expect(requestsTo(emulator(), 'upload.base64').map((entry) => entry.status)).toEqual([500, 200]);
+		expect(emulator().uploads).toHaveLength(1);
+	});
+
+	caseTest('upload-stream-reset', async () => {
+		emulator().addFault({ route: 'upload.stream', fault: { type: 'reset' } });
+		const bytes = Buffer.alloc(5 * 1024 * 1024, 7);
+		const result = await runKie(emulator(), upload, {
+			items: [{ json: {}, binary: { data: { data: bytes.toString('base64'), mimeType: 'video/mp4', fileName: 'big.mp4' } } }],
+			binaryMode: 'filesystem',
+		});
+		expect(result.status).toBe('error');
+		expect(result.error!.message).toMatch(/^Could not reach KIE/);
+		expect(requestsTo(emulator(), 'upload.stream')).toHaveLength(1);
+		expect(emulator().uploads).toHaveLength(0);
+	});
+});
+
+describe('stopping a download', () => {
+	caseTest('cancel-during-download', async () => {
+		emulator().configure({ mediaBytes: { video: 1024 * 1024 * 1024 } });
+		const taskId = await createOn(emulator(), '/api/v1/veo/generate', { prompt: 'waves', model: 'veo3_fast' });
+		emulator().finishTask(taskId, {});
+		const controller = new AbortController();
+		const running = wait([{ taskId, api: 'veo' }], {}, { signal: controller.signal, binaryMode: 'filesystem' });
+		while (!emulator().log.some((entry) => entry.route === 'media')) await sleep(10);
+		await sleep(200);
+		const stoppedAt = Date.now();
+		controller.abort();
+		const result = await running;
+		expect(Date.now() - stoppedAt).toBeLessThan(1000);
+		expect(result.status).toBe('canceled');
+	});
+});
+
+describe('everything at once', () => {
+	caseTest('batch-mixed-wait', async () => {
+		emulator().configure({
+			rules: [
+				{ match: { promptIncludes: 'item 0' }, durationMs: 200 },
+				{ match: { promptIncludes: 'item 1' }, durationMs: 300, fail: { code: '400', msg: 'flagged' } },
+				{ match: { promptIncludes: 'item 2' }, durationMs: 500, fail: { code: '501', msg: 'generation failed' } },
+				{ match: { promptIncludes: 'item 3' }, durationMs: 900 },
+				{ match: { promptIncludes: 'item 4' }, durationMs: 1600 },
+			],
+		});
+		// Downloads happen in the order tasks end: task 3's first link has expired, task 4's host is down.
+		emulator().addFault({ route: 'media', fault: { type: 'expired' }, skip: 1, times: 1 });
+		emulator().addFault({ route: 'media', fault: { type: 'reset' }, skip: 3 });
+		const result = await runKie(
+			emulator(),
+			createParameters({ waitForCompletion: true, pollOptions: FAST_POLL }),
+			{ items: itemsOf(5), continueOnFail: true },
+		);
+		expectEveryItem(result, 5);
+		const [fine, flagged, failed, expired, down] = result.output;
+		expect(PNG(await readBinary(fine))).toBe(true);
+		expect(flagged.json).toMatchObject({ status: 'failed', failCode: '400', failMsg: 'flagged' });
+		expect(failed.json).toMatchObject({ status: 'failed', failCode: '501' });
+		expect(PNG(await readBinary(expired))).toBe(true);
+		expect(String(down.json.error)).toMatch(/^Could not download the result/);
+		expect(down.json.taskId).toEqual(expect.any(String));
+		expect(nodeCreates(emulator())).toHaveLength(5);
+		expect(requestsTo(emulator(), 'downloadUrl')).toHaveLength(1);
+	});
+});
