@@ -47,13 +47,18 @@ function tooLarge(ctx: DownloadContext, url: string, maxBytes: number, itemIndex
  * Result hosts are CDNs: the request goes out without the KIE credential, so the API key never
  * reaches them. The body is streamed into n8n's binary store with an explicit name and type.
  */
+/** One result file to fetch: which URL, which file of which task, for which item. */
+interface Target {
+	url: string;
+	index: number;
+	taskId: string;
+	options: DownloadOptions;
+	itemIndex: number;
+}
+
 async function fetchOnce(
 	ctx: DownloadContext,
-	url: string,
-	index: number,
-	taskId: string,
-	options: DownloadOptions,
-	itemIndex: number,
+	{ url, index, taskId, options, itemIndex }: Target,
 	nameFrom: string = url,
 ): Promise<{ status: number; fetched?: Fetched }> {
 	const response = (await ctx.helpers.httpRequest({
@@ -119,19 +124,12 @@ function isTimeout(error: unknown): boolean {
 }
 
 /** One URL, retrying 5xx answers and dropped connections (not timeouts: they already took long). */
-async function fetchWithRetry(
-	ctx: DownloadContext,
-	url: string,
-	index: number,
-	taskId: string,
-	options: DownloadOptions,
-	itemIndex: number,
-): Promise<{ status: number; fetched?: Fetched }> {
+async function fetchWithRetry(ctx: DownloadContext, target: Target): Promise<{ status: number; fetched?: Fetched }> {
 	for (let attempt = 0; ; attempt++) {
 		let outcome: { status: number; fetched?: Fetched } | undefined;
 		let failure: unknown;
 		try {
-			outcome = await fetchOnce(ctx, url, index, taskId, options, itemIndex);
+			outcome = await fetchOnce(ctx, target);
 		} catch (error) {
 			failure = error;
 		}
@@ -142,8 +140,8 @@ async function fetchWithRetry(
 		if (outcome && !retryable) return outcome;
 		if (!retryable || attempt >= RETRY_DELAYS_MS.length) {
 			if (outcome) return outcome;
-			throw new NodeOperationError(ctx.getNode(), `Could not download the result ${url}: ${(failure as Error).message}`, {
-				itemIndex,
+			throw new NodeOperationError(ctx.getNode(), `Could not download the result ${target.url}: ${(failure as Error).message}`, {
+				itemIndex: target.itemIndex,
 				description: 'The result host did not answer. The task itself succeeded: run Get Task later, or use Utility → Get Download URL.',
 			});
 		}
@@ -160,11 +158,12 @@ export async function downloadResult(
 	options: DownloadOptions,
 	itemIndex: number,
 ): Promise<Fetched> {
-	const first = await fetchWithRetry(ctx, url, index, taskId, options, itemIndex);
+	const target: Target = { url, index, taskId, options, itemIndex };
+	const first = await fetchWithRetry(ctx, target);
 	if (first.fetched) return first.fetched;
 	if (EXPIRED.has(first.status)) {
 		const fresh = await freshDownloadUrl(ctx, url, itemIndex, options.settings);
-		const second = await fetchOnce(ctx, fresh, index, taskId, options, itemIndex, url);
+		const second = await fetchOnce(ctx, { ...target, url: fresh }, url);
 		if (second.fetched) return { ...second.fetched, recoveredUrl: fresh };
 		throw new NodeOperationError(ctx.getNode(), `The result ${url} could not be downloaded (HTTP ${first.status}, fresh link HTTP ${second.status})`, { itemIndex });
 	}
