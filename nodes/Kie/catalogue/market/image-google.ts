@@ -51,6 +51,17 @@ const IMAGEN_RATIOS = ['1:1', '16:9', '9:16', '3:4', '4:3', 'auto'] as const;
 
 const resolution = () => choice(['1K', '2K', '4K'], 'Output resolution');
 
+/** Imagen 4 and Imagen 4 Ultra take the same input (the seed is a string there). */
+const imagenInput = () =>
+	z
+		.object({
+			prompt: prompt(5000),
+			negative_prompt: text('What to keep out of the image (up to 5000 characters)', { max: 5000 }).optional(),
+			aspect_ratio: choice(IMAGEN_RATIOS, 'Aspect ratio of the output (KIE default 1:1)').optional(),
+			seed: text('Random seed, as a string (up to 500 characters)', { max: 500 }).optional(),
+		})
+		.strict();
+
 export const GOOGLE_IMAGE: CatalogueEntry[] = [
 	market({
 		id: 'nano-banana-pro',
@@ -156,19 +167,7 @@ export const GOOGLE_IMAGE: CatalogueEntry[] = [
 		name: 'Imagen 4',
 		category: 'image',
 		typicalSeconds: 30,
-		input: z
-			.object({
-				prompt: prompt(5000),
-				negative_prompt: text('What to keep out of the image (up to 5000 characters)', {
-					max: 5000,
-				}).optional(),
-				aspect_ratio: choice(
-					IMAGEN_RATIOS,
-					'Aspect ratio of the output (KIE default 1:1)',
-				).optional(),
-				seed: text('Random seed, as a string (up to 500 characters)', { max: 500 }).optional(),
-			})
-			.strict(),
+		input: imagenInput(),
 	}),
 	market({
 		id: 'google/imagen4-fast',
@@ -196,18 +195,6 @@ export const GOOGLE_IMAGE: CatalogueEntry[] = [
 		name: 'Imagen 4 Ultra',
 		category: 'image',
 		typicalSeconds: 40,
-		input: z
-			.object({
-				prompt: prompt(5000),
-				negative_prompt: text('What to keep out of the image (up to 5000 characters)', {
-					max: 5000,
-				}).optional(),
-				aspect_ratio: choice(
-					IMAGEN_RATIOS,
-					'Aspect ratio of the output (KIE default 1:1)',
-				).optional(),
-				seed: text('Random seed, as a string (up to 500 characters)', { max: 500 }).optional(),
-			})
-			.strict(),
+		input: imagenInput(),
 	}),
 ];

@@ -18,12 +18,13 @@ import type { CatalogueEntry } from '../types';
 
 const RATIOS_5 = ['16:9', '9:16', '1:1', '4:3', '3:4'] as const;
 const negative = (max = 500) => text(`What to avoid (up to ${max} characters)`, { max });
-const wan27Common = {
-	prompt_extend: bool('Let the model rewrite the prompt (KIE default true)'),
-	watermark: bool('Add an "AI generated" watermark (KIE default false)'),
-	seed: num('Random seed (0–2147483647)', { min: 0, max: 2147483647 }),
-	nsfw_checker: nsfwChecker(),
-};
+/** The optional switches every Wan 2.7 video model shares. */
+const wan27Options = () => ({
+	prompt_extend: bool('Let the model rewrite the prompt (KIE default true)').optional(),
+	watermark: bool('Add an "AI generated" watermark (KIE default false)').optional(),
+	seed: num('Random seed (0–2147483647)', { min: 0, max: 2147483647 }).optional(),
+	nsfw_checker: nsfwChecker().optional(),
+});
 const wan26Duration = (values: readonly [string, ...string[]]) =>
 	choice(
 		values,
@@ -116,10 +117,7 @@ export const WAN_VIDEO: CatalogueEntry[] = [
 					min: 2,
 					max: 15,
 				}).optional(),
-				prompt_extend: wan27Common.prompt_extend.optional(),
-				watermark: wan27Common.watermark.optional(),
-				seed: wan27Common.seed.optional(),
-				nsfw_checker: wan27Common.nsfw_checker.optional(),
+				...wan27Options(),
 			})
 			.strict(),
 	}),
@@ -143,10 +141,7 @@ export const WAN_VIDEO: CatalogueEntry[] = [
 					min: 2,
 					max: 15,
 				}).optional(),
-				prompt_extend: wan27Common.prompt_extend.optional(),
-				watermark: wan27Common.watermark.optional(),
-				seed: wan27Common.seed.optional(),
-				nsfw_checker: wan27Common.nsfw_checker.optional(),
+				...wan27Options(),
 			})
 			.strict(),
 	}),
@@ -171,10 +166,7 @@ export const WAN_VIDEO: CatalogueEntry[] = [
 				resolution: choice(['720p', '1080p'], 'Output resolution (KIE default 1080p)').optional(),
 				aspect_ratio: choice(RATIOS_5, 'Aspect ratio (KIE default 16:9)').optional(),
 				duration: int('Duration in seconds, a whole number 2–10', { min: 2, max: 10 }).optional(),
-				prompt_extend: wan27Common.prompt_extend.optional(),
-				watermark: wan27Common.watermark.optional(),
-				seed: wan27Common.seed.optional(),
-				nsfw_checker: wan27Common.nsfw_checker.optional(),
+				...wan27Options(),
 			})
 			.strict(),
 	}),
@@ -200,10 +192,7 @@ export const WAN_VIDEO: CatalogueEntry[] = [
 					['auto', 'origin'],
 					'Audio: auto (model decides) or origin (keep the original)',
 				).optional(),
-				prompt_extend: wan27Common.prompt_extend.optional(),
-				watermark: wan27Common.watermark.optional(),
-				seed: wan27Common.seed.optional(),
-				nsfw_checker: wan27Common.nsfw_checker.optional(),
+				...wan27Options(),
 			})
 			.strict(),
 	}),
