@@ -20,16 +20,21 @@ import type { Ctx, ParentDef, FamilyDef } from './types';
 
 // ---------- Suno derived tasks (WAV, vocal removal, MP4, MIDI, cover) ----------
 
+/** What every derived task shares: a required callback, hex ids, `{taskId}` on create, Suno's unknown-id answer. */
+const derivedBase = {
+	callbackRequired: true,
+	idStyle: 'hex',
+	createData: taskIdData,
+	unknownRecord: sunoUnknown,
+} as const;
+
 const musicParent: ParentDef = { field: 'taskId', families: ['suno'], unknownMsg: 'Record does not exist' };
 
 export const sunoWav: FamilyDef = {
 	id: 'sunoWav',
 	creates: [{ path: '/api/v1/wav/generate', kind: 'wav', parent: musicParent }],
 	recordPath: '/api/v1/wav/record-info',
-	callbackRequired: true,
-	idStyle: 'hex',
-	createData: taskIdData,
-	unknownRecord: sunoUnknown,
+	...derivedBase,
 	phases: [{ at: 0, word: 'PENDING' }],
 	successWord: 'SUCCESS',
 	failWord: 'GENERATE_WAV_FAILED',
@@ -84,10 +89,7 @@ export const sunoVocal: FamilyDef = {
 	id: 'sunoVocal',
 	creates: [{ path: '/api/v1/vocal-removal/generate', kind: 'vocal-removal', parent: musicParent }],
 	recordPath: '/api/v1/vocal-removal/record-info',
-	callbackRequired: true,
-	idStyle: 'hex',
-	createData: taskIdData,
-	unknownRecord: sunoUnknown,
+	...derivedBase,
 	phases: [{ at: 0, word: 'PENDING' }],
 	successWord: 'SUCCESS',
 	failWord: 'GENERATE_AUDIO_FAILED',
@@ -133,10 +135,7 @@ export const sunoMp4: FamilyDef = {
 	id: 'sunoMp4',
 	creates: [{ path: '/api/v1/mp4/generate', kind: 'mp4', parent: musicParent }],
 	recordPath: '/api/v1/mp4/record-info',
-	callbackRequired: true,
-	idStyle: 'hex',
-	createData: taskIdData,
-	unknownRecord: sunoUnknown,
+	...derivedBase,
 	phases: [{ at: 0, word: 'PENDING' }],
 	successWord: 'SUCCESS',
 	failWord: 'GENERATE_MP4_FAILED',
@@ -180,10 +179,7 @@ export const sunoMidi: FamilyDef = {
 		},
 	],
 	recordPath: '/api/v1/midi/record-info',
-	callbackRequired: true,
-	idStyle: 'hex',
-	createData: taskIdData,
-	unknownRecord: sunoUnknown,
+	...derivedBase,
 	phases: [{ at: 0, word: 0 }],
 	successWord: 1,
 	failWord: 3,
@@ -212,10 +208,7 @@ export const sunoCover: FamilyDef = {
 	id: 'sunoCover',
 	creates: [{ path: '/api/v1/suno/cover/generate', kind: 'cover', parent: musicParent }],
 	recordPath: '/api/v1/suno/cover/record-info',
-	callbackRequired: true,
-	idStyle: 'hex',
-	createData: taskIdData,
-	unknownRecord: sunoUnknown,
+	...derivedBase,
 	phases: [{ at: 0, word: 0 }],
 	successWord: 1,
 	failWord: 3,

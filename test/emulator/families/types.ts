@@ -1,25 +1,11 @@
 /** The shape of a family definition and of what its builders receive. */
-import type { FamilyId, MediaKind } from '../types';
+import type { EmulatedTask, FamilyId, MediaKind } from '../types';
 
-export interface TaskData {
-	taskId: string;
-	family: FamilyId;
-	kind: string;
-	endpoint: string;
-	model: string | null;
-	request: Record<string, unknown>;
-	callBackUrl: string | null;
-	parentTaskId: string | null;
-	createTime: number;
-	durationMs: number;
-	fail: { code: string; msg: string } | null;
-	resultCount: number;
-	progress: boolean;
-	mediaKind: MediaKind;
-	creditsCharged: number;
+/** A task's creation-time facts: the public snapshot without its live status, plus minted ids. */
+export type TaskData = Omit<EmulatedTask, 'status' | 'outcome' | 'completeTime' | 'resultUrls' | 'callbackStagesSent'> & {
 	/** Random ids minted at creation (Suno track ids, Runway video id, ...). */
 	ids: string[];
-}
+};
 
 export interface TaskView {
 	word: string | number;

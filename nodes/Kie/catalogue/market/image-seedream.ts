@@ -29,6 +29,15 @@ const NAMED_SIZES_9 = [
 const quality = (basic: string, high: string) =>
 	choice(['basic', 'high'], `Output quality: basic = ${basic}, high = ${high} (required)`);
 
+/** The output options Seedream 4.0 text-to-image and edit share. */
+const seedreamV4Options = () => ({
+	image_size: choice(NAMED_SIZES_9, 'Output size and shape (KIE default square_hd)').optional(),
+	image_resolution: choice(['1K', '2K', '4K'], 'Pixel scale combined with image_size (KIE default 1K)').optional(),
+	max_images: int('Maximum images per run, 1–6 (KIE default 1)', { min: 1, max: 6 }).optional(),
+	seed: int('Random seed').optional(),
+	nsfw_checker: nsfwChecker().optional(),
+});
+
 export const SEEDREAM_IMAGE: CatalogueEntry[] = [
 	market({
 		id: 'seedream/4.5-text-to-image',
@@ -156,20 +165,7 @@ export const SEEDREAM_IMAGE: CatalogueEntry[] = [
 		input: z
 			.object({
 				prompt: prompt(5000, 3),
-				image_size: choice(
-					NAMED_SIZES_9,
-					'Output size and shape (KIE default square_hd)',
-				).optional(),
-				image_resolution: choice(
-					['1K', '2K', '4K'],
-					'Pixel scale combined with image_size (KIE default 1K)',
-				).optional(),
-				max_images: int('Maximum images per run, 1–6 (KIE default 1)', {
-					min: 1,
-					max: 6,
-				}).optional(),
-				seed: int('Random seed').optional(),
-				nsfw_checker: nsfwChecker().optional(),
+				...seedreamV4Options(),
 			})
 			.strict(),
 	}),
@@ -186,20 +182,7 @@ export const SEEDREAM_IMAGE: CatalogueEntry[] = [
 					min: 1,
 					max: 10,
 				}),
-				image_size: choice(
-					NAMED_SIZES_9,
-					'Output size and shape (KIE default square_hd)',
-				).optional(),
-				image_resolution: choice(
-					['1K', '2K', '4K'],
-					'Pixel scale combined with image_size (KIE default 1K)',
-				).optional(),
-				max_images: int('Maximum images per run, 1–6 (KIE default 1)', {
-					min: 1,
-					max: 6,
-				}).optional(),
-				seed: int('Random seed').optional(),
-				nsfw_checker: nsfwChecker().optional(),
+				...seedreamV4Options(),
 			})
 			.strict(),
 	}),
