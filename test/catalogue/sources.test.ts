@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
 import { existsSync, readFileSync, readdirSync, statSync } from 'fs';
-import { join, resolve } from 'path';
+import { join } from 'path';
 import type { z } from 'zod';
 import { CATALOGUE, findModel, formatIssues, validateInput } from '../../nodes/Kie/catalogue';
 import {
@@ -11,20 +11,20 @@ import {
 	unwrap,
 } from '../../nodes/Kie/catalogue/describe';
 import type { CatalogueEntry } from '../../nodes/Kie/catalogue/types';
+import { MODEL_FIELDS_FILE, RECORDINGS_DIR } from '../support/recordings';
 
 /**
- * The catalogue checked against the shared evidence: real request bodies recorded from KIE
+ * The catalogue checked against the vendored evidence (test/fixtures, origin in ORIGIN.md): real request bodies recorded from KIE
  * (HAR files) and the live-tested field list of 30 Market models. Both are read at test time
  * and their absence is an error, not a skip.
  */
 
-const SHARED = resolve(__dirname, '../../../shared');
-const RECORDINGS = resolve(SHARED, 'kie-recordings');
-const MODEL_FIELDS = resolve(SHARED, 'kie-model-fields.json');
+const RECORDINGS = RECORDINGS_DIR;
+const MODEL_FIELDS = MODEL_FIELDS_FILE;
 
 function mustExist(path: string): void {
 	if (!existsSync(path)) {
-		throw new Error(`Shared test evidence is missing: ${path}. The catalogue tests need it.`);
+		throw new Error(`Vendored test evidence is missing: ${path}. The catalogue tests need it.`);
 	}
 }
 
@@ -145,7 +145,7 @@ interface FieldSpec {
 	properties?: Record<string, FieldSpec>;
 }
 
-/** Fields our schema adds to a live-tested model, each documented in kie-api.md §6. */
+/** Fields our schema adds to a live-tested model, each documented in docs/kie-api.md §6. */
 const DOCUMENTED_EXTRAS: Record<string, string[]> = {
 	'nano-banana-2': ['google_search'],
 	'gpt-image-2-text-to-image': ['resolution'],
