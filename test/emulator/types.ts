@@ -147,6 +147,8 @@ export interface Emulator {
 	task(taskId: string): EmulatedTask | undefined;
 	/** Force completion now (and send its callbacks). No outcome: the task's own (rule) outcome; `{}`: success. */
 	finishTask(taskId: string, outcome?: { fail?: { code: string; msg: string } }): void;
+	/** Move a running task to `fraction` (0..1) of its duration now; 1 finishes it. */
+	advanceTask(taskId: string, fraction: number): void;
 	/** Resolves when at least n callback attempts are logged; rejects after timeoutMs (default 5000). */
 	waitForCallbacks(n: number, timeoutMs?: number): Promise<CallbackLogEntry[]>;
 	uploads: UploadedFile[];
