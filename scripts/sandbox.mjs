@@ -70,7 +70,8 @@ async function main() {
 		return value;
 	};
 
-	const n8nInstall = await step(`n8n ${HOST} (cached in ${cacheRoot()}; the first time takes a few minutes)`, () =>
+	// The same install (same lockfile, same cache folder) as the e2e suite's 2.8.4 leg: one serves both.
+	const n8nInstall = await step(`n8n ${HOST} (shared with the e2e 2.8.4 leg in ${cacheRoot()}; the first install can take 10+ min on a small machine)`, () =>
 		ensureN8n(HOST, { nodeBin: process.execPath, log }),
 	);
 	await step('build n8n-nodes-kie-ai', () => buildPackage({ log }));

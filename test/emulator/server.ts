@@ -164,7 +164,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 		task: (taskId) => state.tasks.snapshot(taskId),
 		finishTask: (taskId, outcome) => state.tasks.finish(taskId, outcome),
 		advanceTask: (taskId, fraction) => state.tasks.advance(taskId, fraction),
-		waitForCallbacks: (n, timeoutMs = 5000) =>
+		waitForCallbacks: (n, timeoutMs = 30_000) =>
 			new Promise<CallbackLogEntry[]>((resolve, reject) => {
 				if (state.callbackLog.length >= n) return resolve([...state.callbackLog]);
 				const timer = setTimeout(() => {

@@ -149,7 +149,7 @@ export interface Emulator {
 	finishTask(taskId: string, outcome?: { fail?: { code: string; msg: string } }): void;
 	/** Move a running task to `fraction` (0..1) of its duration now; 1 finishes it. */
 	advanceTask(taskId: string, fraction: number): void;
-	/** Resolves when at least n callback attempts are logged; rejects after timeoutMs (default 5000). */
+	/** Resolves when at least n callback attempts are logged; rejects after timeoutMs (default 30 s: a ceiling for a busy machine). */
 	waitForCallbacks(n: number, timeoutMs?: number): Promise<CallbackLogEntry[]>;
 	uploads: UploadedFile[];
 	/** Clear log, tasks, faults, uploads, callbacks, rate-limit window; restore credits; keep options. */
