@@ -8,13 +8,13 @@
  *   npm start                 # emulator-backed sandbox
  *   KIE_API_KEY=… npm start   # a real KIE credential instead of the emulator
  *   npm start -- --fresh      # start from an empty n8n user folder
- *   npm start -- --verify     # start, run the text-to-image example once with `n8n execute`, stop
+ *   npm start -- --verify     # start, run the text-to-image and save-to-disk examples once with `n8n execute`, stop
  *
  * Environment: KIE_SANDBOX_PORT (5678), KIE_SANDBOX_EMULATOR_PORT (8787), KIE_SANDBOX_DIR (n8n user
  * folder, default next to the e2e install cache), KIE_API_KEY, KIE_WEBHOOK_HMAC_KEY, WEBHOOK_URL
  * (public address for real KIE callbacks), KIE_E2E_CACHE (install cache).
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { startEmulatorProcess } from '../e2e/lib/emulator.mjs';
 import { ensureN8n } from '../e2e/lib/install.mjs';
@@ -140,6 +140,7 @@ KIE sandbox ready in ${seconds(Date.now() - started)}:
   credential "${credential.name}" → ${realKey ? 'the real KIE API (your KIE_API_KEY)' : `the KIE emulator at ${emulator.url}`}
   workflows  ${list.map((w) => w.name.replace(/^KIE example: /, '')).join('\n             ')}
   files      ${dir}
+  saved      ${n8n.resultsDir} (Read/Write Files from Disk may write here: path "kie-results/…")
 ${realKey && !process.env.WEBHOOK_URL ? '\n  note: KIE cannot reach this n8n, so callbacks (KIE Trigger, callback mode) need WEBHOOK_URL set to a public address.\n' : ''}
 Open a workflow and click "Execute workflow". Ctrl-C stops n8n${emulator ? ' and the emulator' : ''}.`);
 
@@ -149,8 +150,13 @@ Open a workflow and click "Execute workflow". Ctrl-C stops n8n${emulator ? ' and
 		const files = (res.data ? nodeItems(res.data, 'Wait for image') ?? [] : []).map((i) => i.binary?.data).filter(Boolean);
 		const ok = res.ok && files.length === 1 && files[0].mimeType === 'image/png' && Number(files[0].bytes) > 0;
 		console.log(`\nverify: text-to-image example ${ok ? 'succeeded' : 'FAILED'}${files[0] ? ` (${files[0].mimeType}, ${files[0].bytes} bytes, ${files[0].id})` : ''}${res.error ? `: ${res.error.message}` : ''}`);
+		// Saving a result works out of the box: the save-to-disk example writes into kie-results/.
+		const saved = await n8n.execute('kieExSaveToDisk01');
+		const written = existsSync(n8n.resultsDir) ? readdirSync(n8n.resultsDir).filter((f) => f.endsWith('.png')) : [];
+		const savedOk = saved.ok && written.length > 0;
+		console.log(`verify: save-to-disk example ${savedOk ? `wrote ${join(n8n.resultsDir, written[written.length - 1])}` : `FAILED${saved.error ? `: ${saved.error.message}` : ''}`}`);
 		await stopAll();
-		process.exit(ok ? 0 : 1);
+		process.exit(ok && savedOk ? 0 : 1);
 	}
 }
 

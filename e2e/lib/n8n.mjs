@@ -14,12 +14,20 @@ const ENCRYPTION_KEY = 'kie-e2e-encryption-key-0123456789abcdef';
  * host: { version, n8nBin, nodeBin }. userFolder: N8N_USER_FOLDER. port: the server's port.
  * publicUrl: base for webhook and resume URLs (default http://127.0.0.1:port/).
  */
+/** Folder (inside the n8n user folder) that Read/Write Files from Disk may write to. */
+export const RESULTS_FOLDER = 'kie-results';
+
 export function createN8n({ host, userFolder, port, publicUrl, editorUrl, logDir, listenAddress = '127.0.0.1', extraEnv = {} }) {
 	const base = `http://127.0.0.1:${port}`;
 	const webhookBase = publicUrl ?? `${base}/`;
 	const modern = !host.version.startsWith('2.8.');
 	mkdirSync(userFolder, { recursive: true });
 	mkdirSync(logDir, { recursive: true });
+	// n8n 2.x lets Read/Write Files from Disk touch only N8N_RESTRICT_FILE_ACCESS_TO (default
+	// ~/.n8n-files, which a fresh machine lacks): allow the user folder's kie-results/, where the
+	// save-to-disk example writes (relative paths resolve against n8n's working folder, userFolder).
+	const resultsDir = join(userFolder, RESULTS_FOLDER);
+	mkdirSync(resultsDir, { recursive: true });
 
 	function env(brokerPort, extra = {}) {
 		const e = {
@@ -51,6 +59,7 @@ export function createN8n({ host, userFolder, port, publicUrl, editorUrl, logDir
 			N8N_LOG_LEVEL: 'info',
 			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
 			SCARF_ANALYTICS: 'false',
+			N8N_RESTRICT_FILE_ACCESS_TO: resultsDir,
 			DO_NOT_TRACK: '1',
 			...extraEnv,
 			...extra,
@@ -127,6 +136,7 @@ export function createN8n({ host, userFolder, port, publicUrl, editorUrl, logDir
 		base,
 		webhookBase,
 		userFolder,
+		resultsDir,
 		logDir,
 		cli,
 		cliOk,

@@ -2,6 +2,8 @@
  * The three "Create Task → Wait for Task (poll) → binary" examples, run with `n8n execute`:
  * an image, a video made from an uploaded binary image, and a Suno song.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { assert, assertEqual } from '../lib/report.mjs';
 import { nodeItems } from '../lib/results.mjs';
 import { assertMedia, executeOk, filesOf, isCreate, isMedia, isUpload } from './helpers.mjs';
@@ -26,6 +28,18 @@ export default {
 			assert(log.some(isMedia), 'the image was not downloaded from the emulator');
 			ctx.green.add('kieExTextToImage01');
 			return detail;
+		});
+		await report.check(g, 'example save-to-disk: the PNG lands in kie-results/ named <model>-<taskId>-1.png', async () => {
+			await ctx.emulator.reset();
+			const run = await executeOk(ctx, 'kieExSaveToDisk01');
+			const taskId = nodeItems(run, 'Create image task')?.[0]?.json.taskId;
+			const name = `google-nano-banana-${taskId}-1.png`;
+			const file = join(ctx.n8n.resultsDir, name);
+			assert(existsSync(file), `${name} not written (kie-results has: ${readdirSync(ctx.n8n.resultsDir).join(', ') || 'nothing'})`);
+			const bytes = readFileSync(file);
+			assertEqual(bytes.subarray(1, 4).toString('latin1'), 'PNG', 'file signature');
+			ctx.green.add('kieExSaveToDisk01');
+			return `${name}, ${bytes.length} bytes`;
 		});
 		await report.check(g, 'example image-to-video: binary image uploaded as input → MP4 as binary', async () => {
 			await ctx.emulator.reset();

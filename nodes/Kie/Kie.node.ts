@@ -12,6 +12,7 @@ import { nodeProperties } from './actions/descriptions';
 import { route } from './actions/router';
 import { getModelFields } from './methods/getModelFields';
 import { searchModels } from './methods/searchModels';
+import { KIE_SUBTITLE } from './subtitle';
 import { handleResumeWebhook } from './wait/callback';
 import { noRemoteWebhookMethods } from './webhookLifecycle';
 
@@ -22,8 +23,8 @@ export class Kie implements INodeType {
 		icon: { light: 'file:kie.svg', dark: 'file:kie.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] === "create" ? "Create: " + ($parameter["model"]?.cachedResultName || $parameter["model"]?.value || "") : $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Generate images, video, music and speech with KIE (kie.ai) models',
+		subtitle: KIE_SUBTITLE,
+		description: 'Create KIE (kie.ai) image, video, music and speech tasks, wait for them and get the files',
 		defaults: { name: 'KIE' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -40,8 +40,10 @@ describe('Wait for Task binary output (engine + emulator)', () => {
 		expect(result.output).toHaveLength(1);
 		const item = result.output[0];
 		const url = `${kie.url}/media/${taskId}/0.png`;
-		expect(item.json).toMatchObject({ taskId, url, index: 0, mimeType: 'image/png', fileName: '0.png', status: 'success' });
-		expect(item.binary!.data).toMatchObject({ mimeType: 'image/png', fileName: '0.png', fileExtension: 'png' });
+		// Named after what it is (model, task, 1-based file number), not the CDN's "0.png".
+		const fileName = `grok-imagine-text-to-image-${taskId}-1.png`;
+		expect(item.json).toMatchObject({ taskId, url, index: 0, mimeType: 'image/png', fileName, status: 'success' });
+		expect(item.binary!.data).toMatchObject({ mimeType: 'image/png', fileName, fileExtension: 'png' });
 		expect((await readBinary(item)).subarray(0, 4)).toEqual(PNG);
 		expect(item.pairedItem).toEqual({ item: 0 });
 		// Result hosts never see the API key.
@@ -60,10 +62,10 @@ describe('Wait for Task binary output (engine + emulator)', () => {
 		]);
 		expect(result.status).toBe('success');
 		const [video, audio] = result.output;
-		expect(video.binary!.data).toMatchObject({ mimeType: 'video/mp4', fileName: '0.mp4' });
+		expect(video.binary!.data).toMatchObject({ mimeType: 'video/mp4', fileName: expect.stringMatching(new RegExp(`^(veo3_fast-)?${veo}-1\\.mp4$`)) });
 		expect((await readBinary(video)).subarray(4, 8).toString()).toBe('ftyp');
 		expect(video.pairedItem).toEqual({ item: 0 });
-		expect(audio.binary!.data).toMatchObject({ mimeType: 'audio/wav', fileName: '0.wav' });
+		expect(audio.binary!.data).toMatchObject({ mimeType: 'audio/wav', fileName: expect.stringMatching(new RegExp(`(^|-)${wav}-1\\.wav$`)) });
 		expect((await readBinary(audio)).subarray(0, 4).toString()).toBe('RIFF');
 		expect(audio.pairedItem).toEqual({ item: 1 });
 	});
@@ -78,6 +80,7 @@ describe('Wait for Task binary output (engine + emulator)', () => {
 		expect(item.json.files).toHaveLength(4);
 		expect((item.json.files as Array<{ binaryProperty: string }>).map((file) => file.binaryProperty)).toEqual(['data', 'data_1', 'data_2', 'data_3']);
 		for (const property of Object.keys(item.binary!)) expect(item.binary![property].mimeType).toBe('image/png');
+		expect(Object.values(item.binary!).map((file) => file.fileName?.replace(`${taskId}-`, ''))).toEqual(expect.arrayContaining([expect.stringMatching(/1\.png$/), expect.stringMatching(/4\.png$/)]));
 
 		const perFile = await runWait(kie, [{ taskId, api: 'midjourney' }], { outputOptions: { binaryProperty: 'image' } });
 		expect(perFile.output).toHaveLength(4);
@@ -90,7 +93,7 @@ describe('Wait for Task binary output (engine + emulator)', () => {
 		kie.addFault({ route: 'media', fault: { type: 'expired' } });
 		const result = await runWait(kie, [{ taskId }]);
 		expect(result.error).toBeUndefined();
-		expect(result.output[0].binary!.data).toMatchObject({ mimeType: 'image/png', fileName: '0.png' });
+		expect(result.output[0].binary!.data).toMatchObject({ mimeType: 'image/png', fileName: `grok-imagine-text-to-image-${taskId}-1.png` });
 		expect((await readBinary(result.output[0])).subarray(0, 4)).toEqual(PNG);
 		expect(kie.log.filter((entry) => entry.route === 'downloadUrl')).toHaveLength(1);
 		expect(kie.log.filter((entry) => entry.route === 'media').map((entry) => entry.status)).toEqual([403, 200]);

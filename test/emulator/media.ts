@@ -1,5 +1,5 @@
 /**
- * Real media bytes for result URLs: PNG (64x64 solid colour), WAV (PCM sine), MP3 (silent
+ * Real media bytes for result URLs: PNG (512x512 gradient with a disc), WAV (PCM sine), MP3 (silent
  * MPEG-1 Layer III frames) and MP4 (one H.264 I_PCM frame in ftyp+moov+mdat). Each format can be
  * padded to an exact size with a format-legal filler (PNG private chunk, WAV data, MP3 ID3v2
  * padding + frames, MP4 `free` box), and is produced as a lazy sequence of chunks so that 1 GB
@@ -62,24 +62,49 @@ function colour(seed: string): [number, number, number] {
 	return [c & 0xff, (c >>> 8) & 0xff, (c >>> 16) & 0xff];
 }
 
+/** Side of the result image: a size a real model returns (small ones are 512 to 1024 px). */
+export const PNG_SIDE = 512;
+
+/**
+ * A 512x512 picture that looks like a result, not a test pattern: a diagonal two-colour gradient
+ * (colours from the seed, so results differ) with a soft disc. Rows use PNG's Sub filter, so the
+ * file stays a few KB and the tests' small padded sizes (4 KB) still fit.
+ */
 function pngParts(seed: string): { head: Buffer; tail: Buffer } {
-	const w = 64;
-	const h = 64;
-	const [r, g, b] = colour(seed);
+	const w = PNG_SIDE;
+	const h = PNG_SIDE;
+	const [r1, g1, b1] = colour(seed);
+	const [r2, g2, b2] = colour(`${seed}#2`);
 	const ihdr = Buffer.alloc(13);
 	ihdr.writeUInt32BE(w, 0);
 	ihdr.writeUInt32BE(h, 4);
 	ihdr[8] = 8; // bit depth
 	ihdr[9] = 2; // RGB
-	const row = Buffer.alloc(1 + w * 3);
-	for (let x = 0; x < w; x++) row.set([r, g, b], 1 + x * 3);
-	const raw = Buffer.concat(Array.from({ length: h }, () => row));
+	const raw = Buffer.alloc(h * (1 + w * 3));
+	const pixel = Buffer.alloc(w * 3);
+	const cx = w * 0.62;
+	const cy = h * 0.4;
+	const radius = w * 0.22;
+	for (let y = 0; y < h; y++) {
+		for (let x = 0; x < w; x++) {
+			const t = (x + y) / (w + h - 2);
+			const d = Math.hypot(x - cx, y - cy);
+			// Inside the disc: lighter, fading out over its last 20 %.
+			const glow = d >= radius ? 0 : Math.min(1, (radius - d) / (radius * 0.2)) * 0.55;
+			const mix = (a: number, b: number) => Math.round((a + (b - a) * t) * (1 - glow) + 255 * glow);
+			pixel[x * 3] = mix(r1, r2);
+			pixel[x * 3 + 1] = mix(g1, g2);
+			pixel[x * 3 + 2] = mix(b1, b2);
+		}
+		const row = y * (1 + w * 3);
+		raw[row] = 1; // Sub: each byte minus the same channel of the pixel to its left
+		for (let i = 0; i < w * 3; i++) raw[row + 1 + i] = (pixel[i] - (i >= 3 ? pixel[i - 3] : 0)) & 0xff;
+	}
 	const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-	const head = Buffer.concat([signature, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw))]);
+	const head = Buffer.concat([signature, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw, { level: 9 }))]);
 	return { head, tail: pngChunk('IEND', Buffer.alloc(0)) };
 }
 
-/** A private, ancillary, safe-to-copy chunk ("emPd") of zeros, with its CRC computed while streaming. */
 function* padChunk(len: number): Generator<Buffer> {
 	const type = Buffer.from('emPd', 'latin1');
 	yield Buffer.concat([u32(len), type]);

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { downloadOptionFields, outputSettings } from '../../nodes/Kie/binary/options';
 import { DEFAULT_DOWNLOAD } from '../../nodes/Kie/binary/download';
-import { DEFAULT_GRACE_SECONDS, DEFAULT_READS_PER_SECOND, outputOptionsProperty, pollOptionsProperty, pollSettings } from '../../nodes/Kie/wait/options';
+import { DEFAULT_GRACE_SECONDS, DEFAULT_READS_PER_SECOND, PER_TASK_MIN_INTERVAL_MS, outputOptionsProperty, pollOptionsProperty, pollSettings } from '../../nodes/Kie/wait/options';
 import { readLimit } from '../../nodes/Kie/wait/poll';
 import { DEFAULT_MAX_INTERVAL_MS, DEFAULT_MIN_INTERVAL_MS } from '../../nodes/Kie/wait/schedule';
 
@@ -34,6 +34,13 @@ describe('poll options', () => {
 			timeoutMinutes: 0,
 		});
 		expect(pollSettings({ schedule: 'fixed', minIntervalSeconds: 0.25 })).toMatchObject({ kind: 'fixed', minMs: 250 });
+	});
+
+	it('never reads one task more than 10 times a second (KIE limits recordInfo per task id)', () => {
+		expect(pollSettings({ schedule: 'fixed', minIntervalSeconds: 0.01, maxIntervalSeconds: 0.05 })).toMatchObject({ minMs: PER_TASK_MIN_INTERVAL_MS, maxMs: PER_TASK_MIN_INTERVAL_MS });
+		expect(PER_TASK_MIN_INTERVAL_MS).toBe(100);
+		const minimum = (pollOptionsProperty({}).options as INodeProperties[]).find((option) => option.name === 'minIntervalSeconds');
+		expect(minimum?.typeOptions?.minValue).toBe(0.1);
 	});
 
 	it('turns reads per second into a sliding window', () => {

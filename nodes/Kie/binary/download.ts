@@ -4,6 +4,7 @@ import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData, I
 import { kieRequest, cancelSignal, type TransportSettings } from '../transport/request';
 import { cancellableSleep, throwIfCancelled } from '../transport/sleep';
 import type { NormalisedTask } from '../task/types';
+import { resultFileName } from './fileName';
 import { extensionForMime, extensionOf, fileNameFromUrl, resolveMimeType } from './mime';
 import { limitStream } from './multipart';
 
@@ -52,13 +53,15 @@ interface Target {
 	url: string;
 	index: number;
 	taskId: string;
+	/** Names the file (see fileName.ts). */
+	model?: string;
 	options: DownloadOptions;
 	itemIndex: number;
 }
 
 async function fetchOnce(
 	ctx: DownloadContext,
-	{ url, index, taskId, options, itemIndex }: Target,
+	{ url, index, taskId, model, options, itemIndex }: Target,
 	nameFrom: string = url,
 ): Promise<{ status: number; fetched?: Fetched }> {
 	const response = (await ctx.helpers.httpRequest({
@@ -81,8 +84,7 @@ async function fetchOnce(
 	}
 	const urlName = fileNameFromUrl(nameFrom);
 	const mimeType = resolveMimeType(response.headers['content-type'], urlName);
-	const fileName =
-		urlName && extensionOf(urlName) ? urlName : `${taskId}-${index}.${extensionForMime(mimeType)}`;
+	const fileName = resultFileName(model, taskId, index, (urlName && extensionOf(urlName)) || extensionForMime(mimeType));
 	const body =
 		options.maxBytes > 0 ? limitStream(response.body, options.maxBytes, () => tooLarge(ctx, url, options.maxBytes, itemIndex)) : response.body;
 	const binary = await ctx.helpers.prepareBinaryData(body as unknown as Buffer, fileName, mimeType);
@@ -157,8 +159,9 @@ export async function downloadResult(
 	taskId: string,
 	options: DownloadOptions,
 	itemIndex: number,
+	model?: string,
 ): Promise<Fetched> {
-	const target: Target = { url, index, taskId, options, itemIndex };
+	const target: Target = { url, index, taskId, model, options, itemIndex };
 	const first = await fetchWithRetry(ctx, target);
 	if (first.fetched) return first.fetched;
 	if (EXPIRED.has(first.status)) {
@@ -199,7 +202,7 @@ export async function taskToItems(
 	if (task.resultUrls.length === 0) return [{ json: base, pairedItem: { item: itemIndex } }];
 	const files: Array<Fetched & { url: string; index: number }> = [];
 	for (const [index, url] of task.resultUrls.entries()) {
-		files.push({ ...(await downloadResult(ctx, url, index, task.taskId, options, itemIndex)), url, index });
+		files.push({ ...(await downloadResult(ctx, url, index, task.taskId, options, itemIndex, task.model)), url, index });
 	}
 	if (options.layout === 'perTask') {
 		const binary: Record<string, IBinaryData> = {};

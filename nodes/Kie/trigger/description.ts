@@ -35,9 +35,10 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'options',
 		default: 'final',
 		options: [
-			{ name: 'All Final Events', value: 'final', description: 'Finished tasks, successful or failed' },
-			{ name: 'Failure Only', value: 'failure', description: 'Only failed tasks' },
-			{ name: 'Success Only', value: 'success', description: 'Only successful tasks' },
+			// `action`: n8n's node panel lists these as the KIE Trigger's triggers under the KIE node.
+			{ name: 'All Final Events', value: 'final', action: 'On KIE task finished', description: 'KIE Trigger: a KIE task finished, successful or failed (KIE calls back)' },
+			{ name: 'Failure Only', value: 'failure', action: 'On KIE task failed', description: 'KIE Trigger: a KIE task failed (KIE calls back)' },
+			{ name: 'Success Only', value: 'success', action: 'On KIE task succeeded', description: 'KIE Trigger: a KIE task succeeded (KIE calls back)' },
 		],
 	},
 	{

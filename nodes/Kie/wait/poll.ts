@@ -14,7 +14,7 @@ import { expectationFor } from './expected';
 import { pollSettings, type PollSettings } from './options';
 import { errorItem, outcomeItems } from './outcome';
 import { pollTogether, type PollOutcome, type PollTarget, type TargetPlan } from './poller';
-import { progressMessage } from './progress';
+import { progressMessage, tallyOutcome, waitSummary, type WaitTally } from './progress';
 import { wakeableSleep } from './wake';
 
 export interface WaitRequest {
@@ -73,6 +73,15 @@ export async function waitForTasks(ctx: IExecuteFunctions, requests: WaitRequest
 	const targets: PollTarget[] = requests.map((request, index) => ({ ...request, position: index + 1 }));
 	const positionOf = (target: PollTarget) => target.position - 1;
 	const results: INodeExecutionData[][] = requests.map(() => []);
+	const started = Date.now();
+	const tally: WaitTally = { tasks: targets.length, succeeded: 0, failed: 0, timedOut: 0, unknown: 0, errors: 0, reads: 0, waitedMs: 0 };
+	const progress = (target: PollTarget, task: Parameters<typeof progressMessage>[2]) => {
+		const line = progressMessage(target.position, targets.length, task);
+		// The browser's developer console (manual runs) and n8n's log: the editor itself shows
+		// nothing of a running node (README "Waiting").
+		ctx.sendMessageToUI(line);
+		ctx.logger?.info(`KIE Wait for Task "${node.name}": ${line}`);
+	};
 
 	await pollTogether(targets, {
 		now: () => Date.now(),
@@ -96,8 +105,9 @@ export async function waitForTasks(ctx: IExecuteFunctions, requests: WaitRequest
 				graceMs: poll.graceMs,
 			};
 		},
-		onProgress: (target, task) => ctx.sendMessageToUI(progressMessage(target.position, targets.length, task)),
+		onProgress: progress,
 		onOutcome: async (target, outcome) => {
+			tallyOutcome(tally, outcome as PollOutcome & { task?: { status: string } });
 			const own = settings[positionOf(target)];
 			try {
 				results[positionOf(target)] = await outcomeItems(ctx, target, outcome, own.output, own.failuresAsItems || continueOnFail);
@@ -108,5 +118,7 @@ export async function waitForTasks(ctx: IExecuteFunctions, requests: WaitRequest
 			}
 		},
 	});
+	tally.waitedMs = Date.now() - started;
+	ctx.addExecutionHints?.({ message: waitSummary(tally), type: 'info', location: 'outputPane' });
 	return results;
 }

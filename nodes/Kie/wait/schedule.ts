@@ -19,16 +19,20 @@ export const DEFAULT_MIN_INTERVAL_MS = 2000;
 export const DEFAULT_MAX_INTERVAL_MS = 30000;
 
 /**
- * Shape of the adaptive schedule, as fractions of the expected duration T:
- * - before 0.75 T a task rarely ends, so reads are 0.25 T apart (sparse);
- * - from 0.75 T on, reads are 0.04 T apart, widening to 5 % of the task's age once it runs late.
- * A task that ends anywhere after 0.75 T is therefore seen within 5 % of its duration, while a
- * task that runs as expected costs about a dozen reads whatever its length.
+ * The adaptive schedule promises a bound, not a guess: from the moment KIE marks a task final to
+ * the read that sees it, at most max(Min Poll Interval, 10 % of the task's age), however wrong the
+ * expected duration T is. A task can end at any age, so every step is at most BOUND_STEP of the
+ * age (the Min Poll Interval, 2 s by default, sets the floor while the task is young).
+ * The expectation only buys sparseness where a task ending would be far off it: after
+ * SPARSE_FROM_MS and before T / 5 (more than 5 times faster than expected, yet not a short task),
+ * steps may grow to SPARSE_STEP of the age. That keeps a 300 s task that runs as expected near a
+ * third of a fixed 3 s poller's reads. (A 120 s task cannot get there: the bound alone costs about
+ * 17 reads between T / 5 and T; see README "Waiting".)
  */
-const DENSE_FROM = 0.75;
-const EARLY_STEP = 0.25;
-const DENSE_STEP = 0.04;
-const LATE_STEP = 0.05;
+const BOUND_STEP = 0.095;
+const SPARSE_FROM_MS = 22000;
+const SPARSE_STEP = 0.4;
+const SPARSE_UNTIL = 0.2;
 
 function clamp(value: number, min: number, max: number): number {
 	return Math.min(Math.max(value, min), Math.max(min, max));
@@ -42,12 +46,13 @@ export function kieGuidanceDelay(ageMs: number): number {
 	return Math.round(15000 + Math.min(1, (age - 120) / 480) * 15000);
 }
 
-/** Sparse while the task is young relative to T, dense around T, proportional to age when late. */
+/** At most BOUND_STEP of the age; sparser only between SPARSE_FROM_MS and T / 5. */
 export function adaptiveDelay(ageMs: number, expectedMs: number): number {
-	const expected = Math.max(1, expectedMs);
-	const denseFrom = DENSE_FROM * expected;
-	if (ageMs < denseFrom) return Math.min(EARLY_STEP * expected, denseFrom - ageMs);
-	return Math.max(DENSE_STEP * expected, LATE_STEP * ageMs);
+	const bound = BOUND_STEP * ageMs;
+	const sparseUntil = SPARSE_UNTIL * Math.max(0, expectedMs);
+	if (ageMs < SPARSE_FROM_MS || ageMs >= sparseUntil) return bound;
+	// Never jump far past T / 5, where the bound starts to matter again.
+	return Math.max(bound, Math.min(SPARSE_STEP * ageMs, sparseUntil - ageMs));
 }
 
 /** Milliseconds from a read at `ageMs` (time since the task was created) to the next read. */
