@@ -23,7 +23,7 @@ export async function runBrowserSteps({ chromium, base, shots, owner, workflowId
 		viewport: { width: 1440, height: 900 },
 	});
 	const page = context.pages()[0] ?? (await context.newPage());
-	page.setDefaultTimeout(20000);
+	page.setDefaultTimeout(60000);
 	const results = [];
 	let n = 0;
 	const step = async (name, fn) => {
@@ -35,6 +35,8 @@ export async function runBrowserSteps({ chromium, base, shots, owner, workflowId
 		} catch (error) {
 			ok = false;
 			detail = String(error.message ?? error).split('\n')[0].slice(0, 300);
+			// The page as it was, to see what a selector missed.
+			await import('node:fs').then(({ writeFileSync }) => page.content().then((html) => writeFileSync(join(shots, shot.replace(/\.png$/, '.html')), html))).catch(() => {});
 		}
 		await page.screenshot({ path: join(shots, shot) }).catch(() => {});
 		results.push({ name, ok, detail, shot: join(shots, shot) });
@@ -43,7 +45,7 @@ export async function runBrowserSteps({ chromium, base, shots, owner, workflowId
 
 	try {
 		await step('log in', async () => {
-			await page.goto(`${base}/signin`);
+			await page.goto(`${base}/signin`, { timeout: 120000 });
 			await page.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]').first().fill(owner.email);
 			await page.locator('input[type="password"]').first().fill(owner.password);
 			await page.getByRole('button', { name: /sign in/i }).click();
@@ -58,35 +60,44 @@ export async function runBrowserSteps({ chromium, base, shots, owner, workflowId
 			await trigger.click();
 			const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[placeholder^="Search"]').first();
 			await search.fill('Wait for task');
-			const item = page.locator('[data-test-id="node-creator-node-item"]').filter({ hasText: /^\s*KIE/ }).first();
+			const item = itemNamed(page, /^KIE$/);
 			await item.waitFor();
-			return `found: ${(await item.innerText()).replace(/\s+/g, ' ').slice(0, 120)}`;
+			const names = await itemNames(page);
+			return `results: ${names.join(' | ')}`;
 		});
 
 		await step('node panel: the KIE node lists its actions', async () => {
-			await page.locator('[data-test-id="node-creator-node-item"]').filter({ hasText: /^\s*KIE/ }).first().click();
-			const actions = page.locator('[data-test-id="node-creator-action-item"]');
-			await actions.first().waitFor();
-			const texts = (await actions.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+			await itemNamed(page, /^KIE$/).click();
+			// On an empty canvas n8n offers triggers first: the Actions section starts collapsed.
+			const actionsHeader = page.locator('[data-test-id="node-creator-category-item"]').filter({ hasText: /^\s*Actions \(\d+\)/ }).first();
+			await actionsHeader.waitFor();
+			const header = (await actionsHeader.innerText()).trim();
+			const collapsed = await page.locator('[data-category-collapsed="true"]').filter({ has: actionsHeader }).count();
+			if (collapsed) await actionsHeader.click();
+			await itemNamed(page, /^Wait for task$/i).waitFor();
+			const texts = await itemNames(page);
 			for (const wanted of ['Create task', 'Wait for task', 'Get task', 'Upload file', 'Get credits', 'Get download URL']) {
 				if (!texts.some((t) => t.toLowerCase().startsWith(wanted.toLowerCase()))) throw new Error(`no action "${wanted}" in ${JSON.stringify(texts)}`);
 			}
 			const triggers = texts.filter((t) => /^On KIE task/i.test(t));
 			if (triggers.length === 0) throw new Error(`no KIE Trigger entries in ${JSON.stringify(texts)}`);
-			return `${texts.length} entries: ${texts.map((t) => t.split(' KIE Trigger')[0]).join(' | ').slice(0, 250)}`;
+			return `${header}: ${texts.join(' | ').slice(0, 300)}`;
 		});
 
 		await step('node panel: add "Wait for task"', async () => {
-			await page.locator('[data-test-id="node-creator-action-item"]').filter({ hasText: /^\s*Wait for task/i }).first().click();
-			await page.locator('[data-test-id="ndv"], .ndv-wrapper, [data-test-id="node-parameters"]').first().waitFor();
-			await page.keyboard.press('Escape');
-			const node = page.locator('[data-test-id="canvas-node"]').filter({ hasText: 'Wait for task' }).first();
+			await itemNamed(page, /^Wait for task$/i).click();
+			await page.locator('[data-test-id="ndv"]').first().waitFor();
+			const ndv = (await page.locator('[data-test-id="node-parameters"]').first().innerText()).replace(/\s+/g, ' ');
+			if (!/Wait Mode/.test(ndv)) throw new Error(`the added node is not on Wait for Task: ${ndv.slice(0, 200)}`);
+			await page.locator('[data-test-id="ndv-close-button"]').first().click();
+			const node = page.locator('[data-test-id="canvas-node"][data-node-type="n8n-nodes-kie-ai.kie"]').first();
 			await node.waitFor();
-			return (await node.innerText()).replace(/\s+/g, ' ');
+			return `added "${await node.getAttribute('data-node-name')}"; its form shows Wait Mode`;
 		});
 
 		await step('canvas subtitle of Wait for task', async () => {
-			const text = (await page.locator('[data-test-id="canvas-node"]').filter({ hasText: 'Wait for task' }).first().innerText()).replace(/\s+/g, ' ');
+			const node = page.locator('[data-test-id="canvas-node"][data-node-type="n8n-nodes-kie-ai.kie"]').first();
+			const text = (await node.innerText()).replace(/\s+/g, ' ').trim();
 			if (!/Wait for task: \$json\.taskId · poll/.test(text)) throw new Error(`subtitle not shown: "${text}"`);
 			return text;
 		});
@@ -95,28 +106,27 @@ export async function runBrowserSteps({ chromium, base, shots, owner, workflowId
 			await page.goto(`${base}/workflow/${workflowId}`);
 			await page.waitForLoadState('networkidle').catch(() => {});
 			await dismissPopups(page, true);
-			await page.locator('[data-test-id="canvas-node"]').filter({ hasText: CREATE_NODE }).first().waitFor();
+			await canvasNode(page, CREATE_NODE).waitFor();
+			return `${await canvasText(page, CREATE_NODE)} → ${await canvasText(page, WAIT_NODE)}`;
 		});
 
 		await step('Create Task: pick a model from the list', async () => {
-			await page.locator('[data-test-id="canvas-node"]').filter({ hasText: CREATE_NODE }).first().dblclick();
-			const model = page.locator('[data-test-id="parameter-input-model"], [data-test-id="resource-locator-model"]').first();
-			await model.waitFor();
-			await model.locator('input').first().click();
-			const search = page.locator('[data-test-id="rlc-search"] input, .resource-locator-dropdown input, input[placeholder*="Search"]').last();
-			await search.fill('nano banana');
+			await canvasNode(page, CREATE_NODE).dblclick();
+			await page.locator('[data-test-id="rlc-input"]').first().click();
+			await page.waitForTimeout(500);
+			await page.keyboard.type('nano banana');
 			const option = page.locator('[data-test-id="rlc-item"]').filter({ hasText: /Nano Banana/i }).first();
-			await option.waitFor();
-			const picked = (await option.innerText()).replace(/\s+/g, ' ');
+			await option.waitFor({ timeout: 30000 });
+			const offered = (await page.locator('[data-test-id="rlc-item"]').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+			await page.screenshot({ path: join(shots, `${String(n + 1).padStart(2, '0')}-a-model-list.png`) });
 			await option.click();
-			return `picked ${picked}`;
+			return `offered: ${offered.slice(0, 5).join(' | ')}`;
 		});
 
 		let fieldsText = '';
 		await step('Create Task: the model’s fields', async () => {
-			const mapper = page.locator('[data-test-id="resource-mapper-container"], [data-test-id="mapping-fields-container"]').first();
-			await mapper.waitFor({ timeout: 30000 });
-			await page.waitForTimeout(1500);
+			const mapper = page.locator('[data-test-id="resource-mapper-container"]').first();
+			await mapper.filter({ hasText: /prompt/i }).waitFor({ timeout: 30000 });
 			fieldsText = (await mapper.innerText()).replace(/\s+/g, ' ');
 			if (!/prompt/i.test(fieldsText)) throw new Error(`no prompt field: "${fieldsText.slice(0, 200)}"`);
 			return fieldsText.slice(0, 200);
@@ -141,23 +151,22 @@ export async function runBrowserSteps({ chromium, base, shots, owner, workflowId
 			await page.waitForTimeout(500);
 			await page.keyboard.press('Escape');
 			await page.waitForTimeout(500);
-			const text = (await page.locator('[data-test-id="canvas-node"]').filter({ hasText: CREATE_NODE }).first().innerText()).replace(/\s+/g, ' ');
-			return `canvas: ${text}`;
+			return `canvas: ${await canvasText(page, CREATE_NODE)}`;
 		});
 
 		await step('canvas subtitle of Create Task names the model', async () => {
-			const text = (await page.locator('[data-test-id="canvas-node"]').filter({ hasText: CREATE_NODE }).first().innerText()).replace(/\s+/g, ' ');
+			const text = await canvasText(page, CREATE_NODE);
 			if (!/Create task: google\/nano-banana/.test(text)) throw new Error(`subtitle: "${text}"`);
 			return text;
 		});
 
 		await step('run the workflow', async () => {
 			await page.locator('[data-test-id="execute-workflow-button"]').first().click();
-			await page.locator('[data-test-id="canvas-node"]').filter({ hasText: WAIT_NODE }).locator('[data-test-id="canvas-node-status-success"]').first().waitFor({ timeout: 90000 });
+			await canvasNode(page, WAIT_NODE).locator('[data-test-id="canvas-node-status-success"]').first().waitFor({ timeout: 90000 });
 		});
 
 		await step('the image in the binary view', async () => {
-			await page.locator('[data-test-id="canvas-node"]').filter({ hasText: WAIT_NODE }).first().dblclick();
+			await canvasNode(page, WAIT_NODE).dblclick();
 			const output = page.locator('[data-test-id="output-panel"]').first();
 			await output.waitFor();
 			const binaryTab = output.getByText(/^Binary$/).first();
@@ -177,6 +186,24 @@ export async function runBrowserSteps({ chromium, base, shots, owner, workflowId
 		await context.close().catch(() => {});
 	}
 	return results;
+}
+
+/** A node on the canvas: its box holds the name and the subtitle. */
+function canvasNode(page, name) {
+	return page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).first();
+}
+
+async function canvasText(page, name) {
+	return (await canvasNode(page, name).innerText()).replace(/\s+/g, ' ').trim();
+}
+
+/** An entry of n8n's node panel (node or action) by its shown name. */
+function itemNamed(page, name) {
+	return page.locator('[data-test-id="node-creator-item-name"]').filter({ hasText: name }).first();
+}
+
+async function itemNames(page) {
+	return (await page.locator('[data-test-id="node-creator-item-name"]').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
 }
 
 /** First-visit dialogs and toasts that cover the canvas. */

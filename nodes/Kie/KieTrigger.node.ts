@@ -13,7 +13,8 @@ export class KieTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["api"] === "auto" ? "Any KIE API" : $parameter["api"] }}',
-		description: 'Starts the workflow when a KIE (kie.ai) task finishes and KIE calls back',
+		// n8n's node panel shows this on the merged KIE entry too (its actions create and wait for tasks).
+		description: 'Starts the workflow when a KIE (kie.ai) task finishes and KIE calls back. The KIE node creates image, video and music tasks and waits for them.',
 		defaults: { name: 'KIE Trigger' },
 		eventTriggerDescription: 'Waiting for a KIE callback',
 		activationMessage: 'KIE callbacks to the production URL now start this workflow.',

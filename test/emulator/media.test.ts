@@ -71,13 +71,30 @@ describe('KIE emulator: media', () => {
 		};
 	}
 
-	it('PNG: a valid 64x64 image, padded to an exact size with a private chunk', async () => {
+	it('PNG: a valid 512x512 picture with visible content, small enough to pad to 4 KB', async () => {
 		const small = await get('0.png');
 		expect([small.status, small.type, small.length]).toEqual([200, 'image/png', small.bytes.length]);
+		// Tests pad images to 4096 bytes: the natural file must stay below that.
+		expect(small.bytes.length).toBeLessThan(4096 - 12);
 		const chunks = pngChunks(small.bytes);
 		expect(chunks.map((c) => c.type)).toEqual(['IHDR', 'IDAT', 'IEND']);
-		expect([chunks[0].data.readUInt32BE(0), chunks[0].data.readUInt32BE(4)]).toEqual([64, 64]);
-		expect(inflateSync(chunks[1].data)).toHaveLength(64 * (1 + 64 * 3));
+		expect([chunks[0].data.readUInt32BE(0), chunks[0].data.readUInt32BE(4)]).toEqual([512, 512]);
+		const raw = inflateSync(chunks[1].data);
+		const stride = 1 + 512 * 3;
+		expect(raw).toHaveLength(512 * stride);
+		// Undo the Up filter row by row and look at the pixels: not one solid colour.
+		const rows: Buffer[] = [];
+		for (let y = 0; y < 512; y++) {
+			const row = raw.subarray(y * stride, (y + 1) * stride);
+			expect(row[0]).toBe(2);
+			const above = rows[y - 1] ?? Buffer.alloc(512 * 3);
+			rows.push(Buffer.from(Array.from({ length: 512 * 3 }, (_, i) => (row[1 + i] + above[i]) & 0xff)));
+		}
+		const colours = new Set<string>();
+		for (const y of [0, 200, 511]) {
+			for (let x = 0; x < 512; x += 64) colours.add(rows[y].subarray(x * 3, x * 3 + 3).toString('hex'));
+		}
+		expect(colours.size).toBeGreaterThan(10);
 
 		emu.configure({ mediaBytes: { image: 300_000 } });
 		const big = await get('0.png');

@@ -1,5 +1,5 @@
 /**
- * Real media bytes for result URLs: PNG (512x512 gradient with a disc), WAV (PCM sine), MP3 (silent
+ * Real media bytes for result URLs: PNG (512x512 colour gradient), WAV (PCM sine), MP3 (silent
  * MPEG-1 Layer III frames) and MP4 (one H.264 I_PCM frame in ftyp+moov+mdat). Each format can be
  * padded to an exact size with a format-legal filler (PNG private chunk, WAV data, MP3 ID3v2
  * padding + frames, MP4 `free` box), and is produced as a lazy sequence of chunks so that 1 GB
@@ -66,39 +66,33 @@ function colour(seed: string): [number, number, number] {
 export const PNG_SIDE = 512;
 
 /**
- * A 512x512 picture that looks like a result, not a test pattern: a diagonal two-colour gradient
- * (colours from the seed, so results differ) with a soft disc. Rows use PNG's Sub filter, so the
- * file stays a few KB and the tests' small padded sizes (4 KB) still fit.
+ * A 512x512 picture that looks like a result, not a test pattern: a two-colour gradient (colours
+ * from the seed, so results differ), in 8-pixel steps across and 32-pixel steps down. Rows use PNG's
+ * Up filter, so the file stays near 3 KB and the tests' small padded sizes (4 KB) still fit.
  */
 function pngParts(seed: string): { head: Buffer; tail: Buffer } {
 	const w = PNG_SIDE;
 	const h = PNG_SIDE;
-	const [r1, g1, b1] = colour(seed);
-	const [r2, g2, b2] = colour(`${seed}#2`);
+	const from = colour(seed);
+	const to = colour(`${seed}#2`);
 	const ihdr = Buffer.alloc(13);
 	ihdr.writeUInt32BE(w, 0);
 	ihdr.writeUInt32BE(h, 4);
 	ihdr[8] = 8; // bit depth
 	ihdr[9] = 2; // RGB
-	const raw = Buffer.alloc(h * (1 + w * 3));
-	const pixel = Buffer.alloc(w * 3);
-	const cx = w * 0.62;
-	const cy = h * 0.4;
-	const radius = w * 0.22;
+	const stride = 1 + w * 3;
+	const raw = Buffer.alloc(h * stride);
+	let previous = Buffer.alloc(w * 3);
 	for (let y = 0; y < h; y++) {
+		const down = (Math.floor(y / 32) * 32) / (h - 1);
+		const pixels = Buffer.alloc(w * 3);
 		for (let x = 0; x < w; x++) {
-			const t = (x + y) / (w + h - 2);
-			const d = Math.hypot(x - cx, y - cy);
-			// Inside the disc: lighter, fading out over its last 20 %.
-			const glow = d >= radius ? 0 : Math.min(1, (radius - d) / (radius * 0.2)) * 0.55;
-			const mix = (a: number, b: number) => Math.round((a + (b - a) * t) * (1 - glow) + 255 * glow);
-			pixel[x * 3] = mix(r1, r2);
-			pixel[x * 3 + 1] = mix(g1, g2);
-			pixel[x * 3 + 2] = mix(b1, b2);
+			const t = 0.6 * ((Math.floor(x / 8) * 8) / (w - 1)) + 0.4 * down;
+			for (let c = 0; c < 3; c++) pixels[x * 3 + c] = Math.round(from[c] + (to[c] - from[c]) * t);
 		}
-		const row = y * (1 + w * 3);
-		raw[row] = 1; // Sub: each byte minus the same channel of the pixel to its left
-		for (let i = 0; i < w * 3; i++) raw[row + 1 + i] = (pixel[i] - (i >= 3 ? pixel[i - 3] : 0)) & 0xff;
+		raw[y * stride] = 2; // Up: each byte minus the byte above it
+		for (let i = 0; i < w * 3; i++) raw[y * stride + 1 + i] = (pixels[i] - previous[i]) & 0xff;
+		previous = pixels;
 	}
 	const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 	const head = Buffer.concat([signature, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw, { level: 9 }))]);
