@@ -98,7 +98,7 @@ export async function runBrowserSteps({ chromium, base, shots, owner, workflowId
 		await step('canvas subtitle of Wait for task', async () => {
 			const node = page.locator('[data-test-id="canvas-node"][data-node-type="n8n-nodes-kie-ai.kie"]').first();
 			const text = (await node.innerText()).replace(/\s+/g, ' ').trim();
-			if (!/Wait for task: \$json\.taskId · poll/.test(text)) throw new Error(`subtitle not shown: "${text}"`);
+			if (!/Wait \(poll\): \$json\.taskId/.test(text)) throw new Error(`subtitle not shown: "${text}"`);
 			return text;
 		});
 
@@ -133,36 +133,42 @@ export async function runBrowserSteps({ chromium, base, shots, owner, workflowId
 		});
 
 		await step('Create Task: fields carry descriptions', async () => {
-			// n8n shows a field's description in a tooltip on its (?) icon / label.
-			const label = page.locator('[data-test-id="resource-mapper-container"] [data-test-id="parameter-input-field"], [data-test-id="resource-mapper-container"] .n8n-input-label').first();
-			await label.hover();
-			const tip = page.locator('.el-popper[aria-hidden="false"], [role="tooltip"]').filter({ hasText: /\S/ }).last();
-			await tip.waitFor({ timeout: 5000 });
-			const text = (await tip.innerText()).replace(/\s+/g, ' ').trim();
-			if (/mandatory and can't be removed/i.test(text) && text.length < 60) throw new Error(`the field's tooltip only says: "${text}"`);
-			return `tooltip: ${text.slice(0, 200)}`;
+			// Each field has a (?) icon beside it and its label: hovering shows what n8n has to say.
+			const field = page.locator('[data-test-id="mapping-fields-container"] .parameter-item').first();
+			const said = [];
+			for (const target of [field.locator('[data-state]').first(), field.locator('label').first()]) {
+				await target.hover().catch(() => {});
+				await page.waitForTimeout(800);
+				const tips = await page.getByRole('tooltip').allInnerTexts().catch(() => []);
+				said.push(...tips.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean));
+				await page.mouse.move(5, 5);
+			}
+			const descriptions = said.filter((t) => !/mandatory and can't be removed/i.test(t));
+			if (descriptions.length === 0) throw new Error(`no field description shown; tooltips: ${JSON.stringify(said)}`);
+			return `tooltips: ${JSON.stringify(said).slice(0, 250)}`;
 		});
 
 		await step('Create Task: fill the prompt', async () => {
-			const prompt = page.locator('[data-test-id="resource-mapper-container"] [data-test-id="parameter-input-prompt"], [data-test-id="resource-mapper-container"] [data-test-id*="prompt"]').first();
-			const editable = prompt.locator('textarea, input, [contenteditable="true"]').first();
-			await editable.click();
+			const field = page.locator('[data-test-id="mapping-fields-container"] .parameter-item').filter({ hasText: /Prompt/ }).first();
+			await field.locator('textarea, input, [contenteditable="true"]').first().click();
 			await page.keyboard.type('A lighthouse at dawn, watercolour');
-			await page.waitForTimeout(500);
-			await page.keyboard.press('Escape');
-			await page.waitForTimeout(500);
+			await page.waitForTimeout(800);
+			await page.locator('[data-test-id="ndv-close-button"]').first().click();
+			await page.waitForTimeout(800);
 			return `canvas: ${await canvasText(page, CREATE_NODE)}`;
 		});
 
 		await step('canvas subtitle of Create Task names the model', async () => {
 			const text = await canvasText(page, CREATE_NODE);
-			if (!/Create task: google\/nano-banana/.test(text)) throw new Error(`subtitle: "${text}"`);
+			if (!/Create: (?!no model)\S+/.test(text)) throw new Error(`subtitle: "${text}"`);
 			return text;
 		});
 
 		await step('run the workflow', async () => {
+			await page.keyboard.press('Escape').catch(() => {});
 			await page.locator('[data-test-id="execute-workflow-button"]').first().click();
-			await canvasNode(page, WAIT_NODE).locator('[data-test-id="canvas-node-status-success"]').first().waitFor({ timeout: 90000 });
+			await canvasNode(page, WAIT_NODE).locator('[data-test-id="canvas-node-status-success"], [data-icon="check"], [data-icon="circle-check"]').first().waitFor({ timeout: 120000 });
+			return canvasText(page, WAIT_NODE);
 		});
 
 		await step('the image in the binary view', async () => {

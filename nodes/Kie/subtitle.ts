@@ -1,5 +1,6 @@
 /**
- * The canvas subtitle of the KIE node. n8n evaluates it in the editor without execution data, and
+ * The canvas subtitle of the KIE node, short enough for the canvas (it cuts at about 30
+ * characters): `Create: google/nano-banana`, `Wait (poll): $json.taskId`. n8n evaluates it in the editor without execution data, and
  * `$parameter` hands a resource locator's value (the model ID), never its cached name, so Create
  * shows the model ID. Wait shows where the task ID comes from (`$rawParameter` leaves an
  * expression unresolved, e.g. `$json.taskId`) and the wait mode.
@@ -8,9 +9,9 @@ const taskIdSource = 'String($rawParameter["taskId"] || "").replace(/^=\\{\\{\\s
 
 export const KIE_SUBTITLE =
 	'={{ ({' +
-	' create: "Create task: " + ($parameter["model"] || "no model yet"),' +
-	` wait: "Wait for task: " + ${taskIdSource} + " · " + ($parameter["waitMode"] === "callback" ? "callback" : "poll"),` +
-	` get: "Get task: " + ${taskIdSource},` +
+	' create: "Create: " + ($parameter["model"] || "no model yet"),' +
+	` wait: "Wait (" + ($parameter["waitMode"] === "callback" ? "callback" : "poll") + "): " + ${taskIdSource},` +
+	` get: "Get: " + ${taskIdSource},` +
 	' upload: "Upload file",' +
 	' getCredits: "Get credits",' +
 	' getDownloadUrl: "Get download URL"' +
