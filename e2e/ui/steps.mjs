@@ -134,12 +134,18 @@ export async function runBrowserSteps({ chromium, base, shots, owner, workflowId
 
 		await step('Create Task: fields carry descriptions', async () => {
 			// Each field has a (?) icon beside it and its label: hovering shows what n8n has to say.
+			// The descriptions come from KIE's schemas (issue 10, the resource mapper): until then
+			// n8n only says "This field is mandatory and can't be removed" and this step fails.
 			const field = page.locator('[data-test-id="mapping-fields-container"] .parameter-item').first();
 			const said = [];
 			for (const target of [field.locator('[data-state]').first(), field.locator('label').first()]) {
 				await target.hover().catch(() => {});
 				await page.waitForTimeout(800);
-				const tips = await page.getByRole('tooltip').allInnerTexts().catch(() => []);
+				const tips = await page
+					.locator('[role="tooltip"], .el-popper:not([aria-hidden="true"]), [data-reka-popper-content-wrapper], [data-radix-popper-content-wrapper]')
+					.filter({ visible: true })
+					.allInnerTexts()
+					.catch(() => []);
 				said.push(...tips.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean));
 				await page.mouse.move(5, 5);
 			}
