@@ -1,11 +1,12 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals */
 /**
  * npm run catalogue:update — writes the offline catalogue shipped in the package
- * (nodes/Kie/catalogue/snapshot.json) from a live catalogue, within KIE's discovery budget
+ * (nodes/Kie/catalogue/catalogue-snapshot.json) from a live catalogue, within KIE's discovery budget
  * (1 request per second per account across /models, /schema, /price, /success-rate).
  *
  *   KIE_API_KEY=… [KIE_BASE_URL=https://api.kie.ai] npm run catalogue:update
- *   npm run catalogue:update -- --emulator            the emulator serving test/fixtures/catalogue
+ *   npm run catalogue:update -- --emulator [--fast]   the emulator serving test/fixtures/catalogue
+ *                                                     (--fast: its discovery budget off, no spacing)
  *   options: --out FILE   --at ISO-TIME (recorded as the fetch time; default now)
  *
  * Never edit the snapshot by hand: re-run this. Progress goes to stderr at least every 15 s.
@@ -28,6 +29,8 @@ export interface UpdateOptions {
 	clock?: DiscoveryClock;
 	/** Retries of one request refused with 429 before giving up on it. */
 	maxRetries?: number;
+	/** Gap between request starts; KIE's budget needs ≥ 1100 (the default). Only the emulator with its budget off may go lower. */
+	spacingMs?: number;
 }
 
 const REAL_CLOCK: DiscoveryClock = {
@@ -55,7 +58,7 @@ async function getJson(baseUrl: string, apiKey: string, path: string): Promise<E
 export async function readCatalogue(options: UpdateOptions): Promise<CatalogueSnapshot> {
 	const clock = options.clock ?? REAL_CLOCK;
 	const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-	const limiter = new DiscoveryLimiter();
+	const limiter = new DiscoveryLimiter(options.spacingMs);
 	const at = options.at ?? new Date().toISOString();
 	const label = options.sourceLabel ?? options.baseUrl;
 	const maxRetries = options.maxRetries ?? 5;
@@ -106,7 +109,7 @@ export function serialise(snapshot: CatalogueSnapshot): string {
 	return `${JSON.stringify(snapshot, null, '\t')}\n`;
 }
 
-export const SNAPSHOT_PATH = resolve(__dirname, '../nodes/Kie/catalogue/snapshot.json');
+export const SNAPSHOT_PATH = resolve(__dirname, '../nodes/Kie/catalogue/catalogue-snapshot.json');
 
 /** The fetch time recorded when the snapshot is generated from the emulator (reproducible). */
 export const EMULATOR_AT = '2026-10-02T00:00:00.000Z';
@@ -124,9 +127,11 @@ async function main(argv: string[]): Promise<void> {
 		// Test code, loaded only for this mode.
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const { startEmulator, DEFAULT_API_KEY } = require('../test/emulator') as typeof import('../test/emulator');
-		const emulator = await startEmulator({ rateLimit: null });
+		// The emulator's discovery budget is on unless --fast (then requests are not spaced either).
+		const fast = argv.includes('--fast');
+		const emulator = await startEmulator({ rateLimit: null, ...(fast ? { discoveryRateLimit: null } : {}) });
 		stop = async () => await emulator.close();
-		options = { baseUrl: emulator.url, apiKey: DEFAULT_API_KEY, sourceLabel: EMULATOR_LABEL, at: arg('--at') ?? EMULATOR_AT };
+		options = { baseUrl: emulator.url, apiKey: DEFAULT_API_KEY, sourceLabel: EMULATOR_LABEL, at: arg('--at') ?? EMULATOR_AT, spacingMs: fast ? 0 : undefined };
 	} else {
 		const apiKey = process.env.KIE_API_KEY ?? '';
 		if (!apiKey) throw new Error('Set KIE_API_KEY (and optionally KIE_BASE_URL), or pass --emulator');

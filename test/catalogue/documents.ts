@@ -3,7 +3,7 @@ import { join } from 'path';
 
 /**
  * Real KIE documents vendored under test/fixtures/catalogue/samples (origins in that folder's
- * README: KIE responses saved on 2026-10-02 by tansilandre/kie-ai-tool-mcp-skills-agent).
+ * ORIGIN.md: KIE responses saved on 2026-10-02 by tansilandre/kie-ai-tool-mcp-skills-agent).
  */
 export const SAMPLES = join(__dirname, '../fixtures/catalogue/samples/tansilandre');
 

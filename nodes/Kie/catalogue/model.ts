@@ -77,7 +77,7 @@ export interface CatalogueModel {
 	schemaSource?: DefinitionSource;
 }
 
-/** The shipped offline catalogue (catalogue/snapshot.json), written by `npm run catalogue:update`. */
+/** The shipped offline catalogue (catalogue/catalogue-snapshot.json), written by `npm run catalogue:update`. */
 export interface CatalogueSnapshot {
 	generatedAt: string;
 	/** The catalogue it was read from (base URL; never a key). */

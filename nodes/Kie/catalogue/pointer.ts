@@ -52,7 +52,8 @@ export function deref(document: unknown, schema: unknown, depth = 0): unknown {
 	if (depth > 32) throw new Error(`$ref chain too deep at "${schema.$ref}"`);
 	const target = resolvePointer(document, schema.$ref);
 	if (target === undefined) throw new Error(`$ref "${schema.$ref}" does not resolve in the model's document`);
-	const { $ref: _ref, ...siblings } = schema;
+	const siblings: Json = { ...schema };
+	delete siblings.$ref;
 	const resolved = deref(document, target, depth + 1);
 	return isObject(resolved) ? { ...resolved, ...siblings } : resolved;
 }

@@ -12,7 +12,7 @@ import type { FamilyId } from '../../families/types';
 import { uploadBinary } from '../../binary/upload';
 import { kieRequest, type TransportSettings } from '../../transport/request';
 import { waitForCreated } from '../../wait/created';
-import { forEachItem } from '../items';
+import { asNodeError, forEachItem } from '../items';
 import { refuseCallbackInToolMode, transportSettings } from '../common';
 import { binaryMappings, inputFromFields, inputFromJson, isListField, placeUrl } from './create.input';
 import { CALLBACK_PLACEHOLDER } from './create.properties';
@@ -177,7 +177,7 @@ export async function createTask(
 				.filter(Boolean)
 				.join(' ');
 		}
-		throw error;
+		throw asNodeError(ctx, error, itemIndex);
 	}
 	const data = response.data;
 	const created: CreatedTask = { taskId: '', api: family, model: id, input };

@@ -50,12 +50,12 @@ export const createProperties: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	{
-		displayName: 'Input Option',
+		displayName: 'Input Option Name or ID',
 		name: 'inputOption',
 		type: 'options',
 		default: '0',
 		description:
-			'Some models accept alternative input shapes (KIE\'s schema declares a oneOf), each with its own fields and required list. Fields of different options cannot be mixed.',
+			'Some models accept alternative input shapes (a oneOf in KIE\'s schema), each with its own fields and required list; fields of different options cannot be mixed. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		typeOptions: { loadOptionsMethod: 'getInputOptions', loadOptionsDependsOn: ['model.value'] },
 		displayOptions: { show: { ...show, inputMode: ['fields'] } },
 	},
