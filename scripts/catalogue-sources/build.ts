@@ -11,7 +11,9 @@
  *   (b) KIE docs pages (sources/kie-docs/*.json, parsed from samples/docs-md/*.md)
  *   (c) the third-party registry of all 218 models derived from the live API on 2026-10-06
  *       (`--registry`: a JSON-lines extract, one model per line: id, p(rovider), t(itle), tt (task
- *       types), path, req(uired), f(ields), b(ranches)); not stored in this repository
+ *       types), path, req(uired), f(ields), b(ranches); `--macros`: a JSON object of fragments
+ *       repeated across models, referenced as `"f": "@name"` or `"$m:name"`); not stored in this
+ *       repository
  *   (d) the node's former hand-typed catalogue (sources/hand-typed.json)
  * Only the registry extract is read from outside the repository, and only from the given path.
  */
@@ -38,7 +40,43 @@ interface RegistryModel {
 	path: string | null;
 	req: string[];
 	f: Record<string, JsonObject>;
-	b: Array<{ required: string[]; fields: string[] }>;
+	/** Branches of a oneOf `input`: their required list, their fields, and field definitions that differ. */
+	b: Array<{ required: string[]; fields: string[]; over?: Record<string, JsonObject> }>;
+	/** The extract shortened nested parts of this (sync) body. */
+	simplified?: boolean;
+	/** Sync body: the model field has no `default` (otherwise codex-style bodies default to the id). */
+	nodefault?: boolean;
+	modelDefault?: boolean;
+}
+
+interface RawRegistryModel extends Omit<RegistryModel, 'f'> {
+	f: Record<string, unknown> | string;
+	extra?: Record<string, unknown>;
+	omit?: string[];
+}
+
+/** Expands `"@name"` / `"$m:name"` references to the macro file's fragments. */
+function expand(v: unknown, macros: Record<string, unknown>): unknown {
+	if (typeof v === 'string' && v.startsWith('$m:')) return expand(macros[v.slice(3)], macros);
+	if (Array.isArray(v)) return v.map((x) => expand(x, macros));
+	if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, expand(x, macros)]));
+	return v;
+}
+
+function loadRegistry(path: string, macrosPath: string | undefined): Map<string, RegistryModel> {
+	const macros = macrosPath ? readJson<Record<string, unknown>>(macrosPath) : {};
+	const out = new Map<string, RegistryModel>();
+	for (const line of readFileSync(path, 'utf8').split('\n')) {
+		if (!line.trim()) continue;
+		const raw = JSON.parse(line) as RawRegistryModel;
+		const base = typeof raw.f === 'string' ? macros[raw.f.slice(1)] : raw.f;
+		if (base === undefined) throw new Error(`${raw.id}: unknown macro ${String(raw.f)}`);
+		const f = { ...(expand(base, macros) as Record<string, JsonObject>), ...(expand(raw.extra ?? {}, macros) as Record<string, JsonObject>) };
+		for (const k of raw.omit ?? []) delete f[k];
+		const b = raw.b.map((x) => ({ ...x, over: x.over ? (expand(x.over, macros) as Record<string, JsonObject>) : undefined }));
+		out.set(raw.id, { ...raw, f, b, modelDefault: raw.f === '@codex' && !raw.nodefault });
+	}
+	return out;
 }
 
 interface HandTyped {
@@ -103,21 +141,43 @@ const SCHEMA_KEYS = [
 	'required',
 ];
 
-/** One registry field as a JSON-schema property; prose-only limits stay prose, as in KIE's own documents. */
+/**
+ * One registry field as a JSON-schema property, recursively; limits the registry took from prose
+ * (`maxLength_described`) stay prose, as in KIE's own documents.
+ */
 function registryProperty(field: JsonObject, handDescription: string | undefined): JsonObject {
 	const out: JsonObject = {};
 	const notes: string[] = [];
 	if (handDescription) notes.push(handDescription);
 	if (typeof field.maxLength_described === 'number') notes.push(`Max length: ${field.maxLength_described} characters.`);
-	if (notes.length > 0) out.description = notes.join(' ');
-	for (const k of SCHEMA_KEYS) if (k in field) out[k] = field[k];
+	if (notes.length > 0) out.description = notes.map((n) => (/[.!?)]$/.test(n.trim()) ? n.trim() : `${n.trim()}.`)).join(' ');
+	for (const k of [...SCHEMA_KEYS, 'oneOf']) {
+		if (!(k in field)) continue;
+		const v = field[k];
+		if (k === 'items' && v && typeof v === 'object' && !Array.isArray(v)) out.items = registryProperty(v as JsonObject, undefined);
+		else if (k === 'properties' && v && typeof v === 'object') {
+			out.properties = Object.fromEntries(
+				Object.entries(v as Record<string, JsonObject>).map(([n, x]) => [n, registryProperty(x, undefined)]),
+			);
+		} else if (k === 'oneOf' && Array.isArray(v)) out.oneOf = v.map((x) => registryProperty(x as JsonObject, undefined));
+		else out[k] = v;
+	}
 	return out;
 }
 
+/** The former hand-typed description of a field, when that field has the same JSON type there. */
+function handDescriptionOf(hand: HandTyped | undefined, name: string, field: JsonObject): string | undefined {
+	const h = (hand?.input.properties as Record<string, JsonObject> | undefined)?.[name];
+	if (!h || typeof h.description !== 'string') return undefined;
+	const same = h.type === field.type || (h.type === 'number' && field.type === 'integer');
+	return same ? h.description : undefined;
+}
+
 function registryInput(r: RegistryModel, hand: HandTyped | undefined): { input: JsonObject; schemas?: Record<string, JsonObject> } {
-	const handProps = (hand?.input.properties ?? {}) as Record<string, JsonObject>;
-	const prop = (name: string) =>
-		registryProperty(r.f[name], typeof handProps[name]?.description === 'string' ? (handProps[name].description as string) : undefined);
+	const prop = (name: string, over?: Record<string, JsonObject>) => {
+		const field = over?.[name] ?? r.f[name];
+		return registryProperty(field, handDescriptionOf(hand, name, field));
+	};
 	if (r.b.length === 0) {
 		const properties = Object.fromEntries(Object.keys(r.f).map((k) => [k, prop(k)]));
 		return { input: { type: 'object', properties, required: [...r.req] } };
@@ -131,7 +191,7 @@ function registryInput(r: RegistryModel, hand: HandTyped | undefined): { input: 
 		schemas[name] = {
 			type: 'object',
 			title: `With ${b.required.join(' + ')}`,
-			properties: Object.fromEntries([...shared, ...b.fields].map((k) => [k, prop(k)])),
+			properties: Object.fromEntries([...shared, ...b.fields].map((k) => [k, prop(k, b.over)])),
 			required: [...r.req, ...b.required],
 		};
 		// Pointer with percent-encoded spaces, as KIE writes `response%20not%20with%20recordId`.
@@ -149,13 +209,8 @@ function fromHandTyped(h: HandTyped): JsonObject {
 
 function main(): void {
 	const registryPath = arg('--registry');
-	if (!registryPath) throw new Error('usage: build.ts --registry <registry-extract.jsonl>');
-	const registry = new Map<string, RegistryModel>();
-	for (const line of readFileSync(registryPath, 'utf8').split('\n')) {
-		if (!line.trim()) continue;
-		const r = JSON.parse(line) as RegistryModel;
-		registry.set(r.id, r);
-	}
+	if (!registryPath) throw new Error('usage: build.ts --registry <registry-extract.jsonl> [--macros <macros.json>]');
+	const registry = loadRegistry(registryPath, arg('--macros'));
 	const prices = readJson<{ savedAt: string; prices: Record<string, string | null> }>(join(SAMPLES, 'price_texts.json'));
 	const listed = readJson<{ data: { models: CatalogueModel[] } }>(join(SAMPLES, 'models.json')).data.models;
 	const listedById = new Map(listed.map((m) => [m.model, m]));
@@ -222,17 +277,24 @@ function main(): void {
 			if (r.path === TASK_PATH) {
 				const { input, schemas } = registryInput(r, h);
 				if (schemas) source.note = 'input.oneOf rebuilt from the registry branches (the registry flattens the live oneOf)';
+				if (r.simplified) source.note = [source.note, 'some nested definitions shared across fields in the transcription'].filter(Boolean).join('; ');
 				if (h) source.note = [source.note, 'field descriptions from the former hand-typed catalogue'].filter(Boolean).join('; ');
 				openapi = taskDocument({ model: id, input, schemas, summary: r.t, source });
 				rec = { source: 'registry', ref: REGISTRY_REF, date: '2026-10-06', kind: 'task', path: TASK_PATH, fullInput: true, ...(source.note ? { note: source.note } : {}) };
 			} else {
 				const properties: Record<string, JsonObject> = {
-					model: { type: 'string', enum: [id], description: 'Model name. It must match the current document.' },
+					model: {
+						type: 'string',
+						enum: [id],
+						...(r.modelDefault ? { default: id } : {}),
+						description: 'Model name. It must match the current document.',
+					},
 				};
 				for (const [k, f] of Object.entries(r.f)) properties[k] = registryProperty(f, undefined);
 				const body = { type: 'object', properties, required: ['model', ...r.req.filter((k) => k !== 'model')] };
 				openapi = syncDocument({ model: id, path: r.path!, body, summary: r.t, source });
-				rec = { source: 'registry', ref: REGISTRY_REF, date: '2026-10-06', kind: 'sync', path: r.path, fullInput: Object.keys(r.f).length > 0 };
+				if (r.simplified) source.note = 'nested parts of the body shortened in the transcription';
+				rec = { source: 'registry', ref: REGISTRY_REF, date: '2026-10-06', kind: 'sync', path: r.path, fullInput: Object.keys(r.f).length > 0, ...(source.note ? { note: source.note } : {}) };
 			}
 		} else if (h) {
 			const source = { kind: 'hand-typed', ref: HAND_REF, date: '2026-11-26', note: 'converted once from the zod schemas; descriptions are ours, not KIE\'s' };

@@ -178,14 +178,27 @@ describe('KIE emulator: catalogue API', () => {
 			expect({ id, hasInput: input !== undefined }).toEqual({ id, hasInput: true });
 			if (input.oneOf) kinds.oneOf++;
 		}
-		expect(kinds.task + kinds.sync + kinds.null).toBe(218);
-		expect(kinds.null).toBeGreaterThanOrEqual(1);
+		// 2026-10-06 live counts (registry): 178 createTask, 39 synchronous, 1 not synced.
+		expect(kinds).toMatchObject({ task: 178, sync: 39, null: 1 });
 		expect(kinds.oneOf).toBeGreaterThanOrEqual(1);
 		expect(errorRefs).toBeGreaterThan(100);
 		// The trimmed key does not resolve: a resolver must not trim.
 		const veo = (await get('/api/v1/models/veo-3-1/schema')).json.data.openapi;
 		expect(resolveRef(veo, '#/components/responses/Error')).toBeUndefined();
 		expect(resolveRef(veo, '#/components/responses/Error ')).toBeDefined();
+	});
+
+	it('records every document\'s source: sources.json and openapi.info x-source agree; sync models keep their chat paths', async () => {
+		const sources = JSON.parse(readFileSync(join(CATALOGUE_FIXTURES, 'sources.json'), 'utf8')) as Record<string, Json>;
+		expect(Object.keys(sources).sort()).toEqual([...IDS].sort());
+		for (const id of ['claude-opus-5', 'gpt-5-5', 'gemini-3-8-flash', 'google/nano-banana', 'ai-music-api/generate']) {
+			const doc = (await get(`/api/v1/models/${id}/schema`)).json.data.openapi;
+			const path = Object.keys(doc.paths)[0];
+			expect({ id, path, kind: doc.info['x-source'].kind }).toEqual({ id, path: sources[id].path, kind: sources[id].source });
+		}
+		expect(sources['claude-opus-5']).toMatchObject({ kind: 'sync', path: '/claude/v1/messages', source: 'kie-docs' });
+		expect(sources['google/gemini-3-8-flash-tts']).toMatchObject({ kind: 'unsynced', path: null });
+		expect(Object.values(sources).filter((s) => s.fullInput)).toHaveLength(217);
 	});
 
 	it('publishes a model while running: listed, with schema, price and success rate; createTask runs it to a video', async () => {
