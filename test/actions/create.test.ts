@@ -51,21 +51,28 @@ describe('Create Task — one request per family, as KIE expects it', () => {
 		const callbackUrl = 'https://n8n.example.com/webhook/abc/kie';
 		const result = await runKie(
 			emulator(),
-			createParams('kling-3.0/video', { prompt: 'a fox', duration: '5', mode: 'std', multi_shots: false, sound: false }, { callbackMode: 'url', callbackUrl }),
+			createParams('gpt-image-2-text-to-image', { prompt: 'a fox', aspect_ratio: '16:9', resolution: '1K' }, { callbackMode: 'url', callbackUrl }),
 		);
 		expect(result.status).toBe('success');
 		expect(creates()[0].body).toEqual({
-			model: 'kling-3.0/video',
+			model: 'gpt-image-2-text-to-image',
 			callBackUrl: callbackUrl,
-			input: { prompt: 'a fox', duration: '5', mode: 'std', multi_shots: false, sound: false },
+			input: { prompt: 'a fox', aspect_ratio: '16:9', resolution: '1K' },
 		});
-		expect(result.output[0].json).toMatchObject({ api: 'market', callBackUrl: callbackUrl, recordId: expect.any(String) });
+		expect(result.output[0].json).toMatchObject({
+			api: 'market',
+			callBackUrl: callbackUrl,
+			recordId: expect.any(String),
+			priceText: expect.stringContaining('credits'),
+			catalogue: { schema: 'live', schemaFrom: expect.stringContaining('/api/v1/models/gpt-image-2-text-to-image/schema') },
+		});
 	});
 
 	it('sends models unknown to the catalogue as given (ID mode)', async () => {
 		const result = await runKie(emulator(), createParams('brand-new/model-2099', { anything: [1, 'two'], prompt: 'x' }));
 		expect(result.status).toBe('success');
 		expect(creates()[0].body).toEqual({ model: 'brand-new/model-2099', input: { anything: [1, 'two'], prompt: 'x' } });
+		expect(result.output[0].json.catalogue).toMatchObject({ schema: 'none', notice: expect.stringContaining("brand-new/model-2099 is not in KIE's model catalogue") });
 	});
 
 	it('Fields mode: the resource mapper values become the input, empty fields left out', async () => {
@@ -236,5 +243,30 @@ describe('Create Task — batches', () => {
 		expect(result.error?.message).toBe('Insufficient KIE credits (402): Credits insufficient');
 		expect((result.error as NodeOperationError).context.itemIndex).toBe(36);
 		expect(creates()).toHaveLength(37);
+	});
+
+	describe('Minimum Balance (Credits)', () => {
+		it('reads the balance before the first create and every 20 creates; below the floor the rest become error items', async () => {
+			emulator().configure({ credits: 25 });
+			const result = await runKie(emulator(), batchParams({ createOptions: { concurrency: 1, minimumBalance: 10 } }), { items: items(30), continueOnFail: true });
+			expect(result.status).toBe('success');
+			expect(creates()).toHaveLength(20);
+			expect(result.output.filter((item) => item.json.taskId)).toHaveLength(20);
+			const stopped = result.output.slice(20);
+			expect(stopped).toHaveLength(10);
+			expect(stopped[0].json.error).toBe('Balance 5 credits is below the minimum of 10 credits: no more tasks are created');
+			expect(String(stopped[0].json.errorDescription)).toContain('Tasks already created in this execution (charged)');
+			expect(stopped.map((item) => item.pairedItem)).toEqual(Array.from({ length: 10 }, (_, i) => ({ item: 20 + i })));
+			expect(emulator().log.filter((entry) => entry.path === '/api/v1/chat/credit')).toHaveLength(2);
+		});
+
+		it('stops before spending anything when the balance is already below the floor', async () => {
+			emulator().configure({ credits: 3 });
+			const result = await runKie(emulator(), batchParams({ createOptions: { minimumBalance: 10 } }), { items: items(3) });
+			expect(result.status).toBe('error');
+			expect(result.error?.message).toBe('Balance 3 credits is below the minimum of 10 credits: no more tasks are created');
+			expect((result.error as NodeOperationError).description).toContain('No task was created');
+			expect(creates()).toHaveLength(0);
+		});
 	});
 });
