@@ -32,8 +32,11 @@ export const FAMILIES: Record<FamilyId, FamilySpec> = {
 		],
 		statusField: 'state',
 		statusMap: { waiting: 'queued', queuing: 'queued', generating: 'running', success: 'success', fail: 'failed' },
-		resultPaths: ['resultJson.resultUrls', 'resultJson.result_urls', 'resultUrls'],
-		resultObjectPaths: ['resultJson.resultObject'],
+		// recordInfo's `response` is the parsed resultJson; Suno on the Market (`ai-music-api/*`) puts
+		// its tracks in `response.data[].audio_url` and lyrics/analyses in `response.resultObject`.
+		resultPaths: ['resultJson.resultUrls', 'resultJson.result_urls', 'resultUrls', 'response.resultUrls', 'resultJson.data', 'response.data'],
+		urlKeys: ['audio_url', 'audioUrl'],
+		resultObjectPaths: ['resultJson.resultObject', 'response.resultObject'],
 		failCodePaths: ['failCode'],
 		failMsgPaths: ['failMsg'],
 		progressPath: 'progress',
