@@ -18,7 +18,7 @@ import { max, median, round, type Row, type ScenarioResult } from './common';
 
 const WORDS = ['k', 'kl', 'kli', 'klin', 'kling', 'kling 3', 'v', 've', 'veo', 'veo 3', 's', 'se', 'see', 'seed', 'seeda', 'seedance', 'g', 'gp', 'gpt', 'gpt image', 'suno', 'music', 'text to video', 'image to video', 'bytedance', 'google', 'nano', 'nano banana', 'wan', 'wan 2'];
 
-const sleep = async (ms: number) => await new Promise((done) => setTimeout(done, ms));
+const sleep = async (ms: number): Promise<void> => await new Promise<void>((done) => setTimeout(done, ms));
 
 export async function runP5(): Promise<ScenarioResult> {
 	const started = performance.now();
