@@ -9,6 +9,7 @@ import { join } from 'path';
 import { request } from 'undici';
 import { CATALOGUE_FIXTURES, TASK_PATH } from './catalogue-document';
 import { call, KEY, startReceiver, waitFor } from './helpers';
+import { parseArgs } from './cli';
 import { startEmulator, type Emulator } from './index';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -306,6 +307,12 @@ describe('KIE emulator: catalogue discovery budget', () => {
 			'models.schema',
 			'models.price',
 		]);
+	});
+
+	it('CLI: --discovery-rate MAX/WINDOW_MS or off', () => {
+		expect(parseArgs(['--discovery-rate', '2/5000'])).toEqual({ discoveryRateLimit: { max: 2, windowMs: 5000 } });
+		expect(parseArgs(['--discovery-rate=off'])).toEqual({ discoveryRateLimit: null });
+		expect(() => parseArgs(['--discovery-rate', 'fast'])).toThrow(/--discovery-rate expects/);
 	});
 
 	it('can be configured off (and back on) per instance', async () => {

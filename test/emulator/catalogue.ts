@@ -3,7 +3,7 @@
  * (test/fixtures/catalogue/, see its ORIGIN.md) plus models a test publishes, minus the ones it
  * retires. `reset()` restores the fixture catalogue.
  */
-import { readdirSync, readFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { CATALOGUE_FIXTURES, TASK_PATH, taskDocument, type JsonObject } from './catalogue-document';
 import type { MediaKind } from './types';
@@ -51,31 +51,42 @@ export function schemaFileName(model: string): string {
 
 interface Fixture {
 	models: CatalogueModel[];
-	schemas: Map<string, JsonObject | null>;
 	points: Map<string, SuccessRatePoint[]>;
 }
 
 let fixture: Fixture | null = null;
 
+/** The fixture list, read once per process on first use (not at emulator start: the CLI must start fast). */
 function loadFixture(): Fixture {
 	if (fixture) return fixture;
 	const list = JSON.parse(readFileSync(join(CATALOGUE_FIXTURES, 'catalogue-2026-10-02.json'), 'utf8')) as {
 		models: CatalogueModel[];
 	};
-	const schemas = new Map<string, JsonObject | null>();
-	const dir = join(CATALOGUE_FIXTURES, 'schemas');
-	for (const f of readdirSync(dir)) {
-		if (!f.endsWith('.json')) continue;
-		const data = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { model: string; openapi: JsonObject | null };
-		schemas.set(data.model, data.openapi);
-	}
 	// veo-3-1 serves the real saved success-rate reply.
 	const veo = JSON.parse(
 		readFileSync(join(CATALOGUE_FIXTURES, 'samples/tansilandre/success_rate_veo-3-1.json'), 'utf8'),
 	) as { data: { model: string; points: SuccessRatePoint[] } };
-	const points = new Map<string, SuccessRatePoint[]>([[veo.data.model, veo.data.points]]);
-	fixture = { models: list.models, schemas, points };
+	fixture = { models: list.models, points: new Map([[veo.data.model, veo.data.points]]) };
 	return fixture;
+}
+
+const fixtureSchemas = new Map<string, JsonObject | null | undefined>();
+
+/** A fixture model's /schema `openapi`, read from its file on first request; undefined without a file. */
+function fixtureSchema(model: string): JsonObject | null | undefined {
+	if (fixtureSchemas.has(model)) return fixtureSchemas.get(model);
+	let openapi: JsonObject | null | undefined;
+	try {
+		openapi = (
+			JSON.parse(readFileSync(join(CATALOGUE_FIXTURES, 'schemas', schemaFileName(model)), 'utf8')) as {
+				openapi: JsonObject | null;
+			}
+		).openapi;
+	} catch {
+		openapi = undefined;
+	}
+	fixtureSchemas.set(model, openapi);
+	return openapi;
 }
 
 /** Models with no monitoring data (`points: []`, which means "unknown", not "0 %"). */
@@ -120,38 +131,48 @@ export function mediaKindOfTaskTypes(taskType: string[]): MediaKind | undefined 
 }
 
 export class CatalogueStore {
-	private models = new Map<string, CatalogueModel>();
-	private schemas = new Map<string, JsonObject | null>();
-	private points = new Map<string, SuccessRatePoint[]>();
+	private state: {
+		models: Map<string, CatalogueModel>;
+		/** Published (or retired: absent from `models`) schemas; fixture models read theirs from file. */
+		schemas: Map<string, JsonObject | null>;
+		points: Map<string, SuccessRatePoint[]>;
+	} | null = null;
 
-	constructor() {
-		this.reset();
+	/** Back to the fixture catalogue (218 models of 2026-10-02), loaded on first use. */
+	reset(): void {
+		this.state = null;
 	}
 
-	/** Back to the fixture catalogue (218 models of 2026-10-02). */
-	reset(): void {
-		const f = loadFixture();
-		this.models = new Map(f.models.map((m) => [m.model, { ...m, taskType: [...m.taskType] }]));
-		this.schemas = new Map(f.schemas);
-		this.points = new Map(f.points);
+	private get s(): NonNullable<CatalogueStore['state']> {
+		if (!this.state) {
+			const f = loadFixture();
+			this.state = {
+				models: new Map(f.models.map((m) => [m.model, { ...m, taskType: [...m.taskType] }])),
+				schemas: new Map(),
+				points: new Map(f.points),
+			};
+		}
+		return this.state;
 	}
 
 	list(): CatalogueModel[] {
-		return [...this.models.values()];
+		return [...this.s.models.values()];
 	}
 
 	get(model: string): CatalogueModel | undefined {
-		return this.models.get(model);
+		return this.s.models.get(model);
 	}
 
-	/** The /schema `data.openapi` (null when not synced; undefined never for a listed model). */
+	/** The /schema `data.openapi` of a listed model (null when not synced). */
 	schema(model: string): JsonObject | null {
-		return this.schemas.get(model) ?? null;
+		if (!this.s.models.has(model)) return null;
+		if (this.s.schemas.has(model)) return this.s.schemas.get(model) ?? null;
+		return fixtureSchema(model) ?? null;
 	}
 
 	successPoints(model: string, now = Date.now()): SuccessRatePoint[] {
 		if (NO_MONITORING.has(model)) return [];
-		return this.points.get(model) ?? generatedPoints(model, now);
+		return this.s.points.get(model) ?? generatedPoints(model, now);
 	}
 
 	/** Adds (or replaces) a model while the emulator runs. Returns the listed entry. */
@@ -168,7 +189,7 @@ export class CatalogueStore {
 			description: p.description === undefined ? null : p.description,
 			pricingDesc: p.pricingDesc === undefined ? `${p.model}: 1 credit per task.` : p.pricingDesc,
 		};
-		this.models.set(entry.model, entry);
+		this.s.models.set(entry.model, entry);
 		const openapi =
 			p.openapi !== undefined
 				? p.openapi
@@ -178,29 +199,29 @@ export class CatalogueStore {
 						summary: entry.title,
 						source: { kind: 'emulator', ref: 'published by a test', date: new Date().toISOString().slice(0, 10) },
 					});
-		this.schemas.set(entry.model, openapi);
-		if (p.points) this.points.set(entry.model, p.points);
-		else this.points.delete(entry.model);
+		this.s.schemas.set(entry.model, openapi);
+		if (p.points) this.s.points.set(entry.model, p.points);
+		else this.s.points.delete(entry.model);
 		return entry;
 	}
 
 	/** Removes a model from the list and its per-model endpoints (they answer 404 afterwards). */
 	retire(model: string): boolean {
-		const had = this.models.delete(model);
-		this.schemas.delete(model);
-		this.points.delete(model);
+		const had = this.s.models.delete(model);
+		this.s.schemas.delete(model);
+		this.s.points.delete(model);
 		return had;
 	}
 
-	/** The task path of a listed model's document (undefined for sync models and null schemas). */
+	/** True when a listed model's document has exactly the createTask path. */
 	isTaskModel(model: string): boolean {
-		const doc = this.schemas.get(model);
+		const doc = this.schema(model);
 		const paths = doc && typeof doc.paths === 'object' ? Object.keys(doc.paths as JsonObject) : [];
 		return paths.length === 1 && paths[0] === TASK_PATH;
 	}
 
 	mediaKind(model: string | null): MediaKind | undefined {
-		const entry = model ? this.models.get(model) : undefined;
+		const entry = model ? this.s.models.get(model) : undefined;
 		return entry ? mediaKindOfTaskTypes(entry.taskType) : undefined;
 	}
 }
