@@ -21,6 +21,7 @@ import { ensureN8n } from '../e2e/lib/install.mjs';
 import { createN8n, OWNER } from '../e2e/lib/n8n.mjs';
 import { buildPackage, installIntoUserFolder, packPackage } from '../e2e/lib/pack.mjs';
 import { cacheRoot } from '../e2e/lib/paths.mjs';
+import { withProgress } from '../e2e/lib/progress.mjs';
 import { isListening, stopAll } from '../e2e/lib/procs.mjs';
 import { nodeItems } from '../e2e/lib/results.mjs';
 import { seconds } from '../e2e/lib/util.mjs';
@@ -60,15 +61,17 @@ async function main() {
 		if (await isListening(p)) fail(`port ${p} is in use (another sandbox?). Stop it or set KIE_SANDBOX_PORT / KIE_SANDBOX_EMULATOR_PORT.`);
 	}
 
-	const step = async (what, fn) => {
+	// Progress lines (at least every 15 s) name what is running and the log to look at.
+	const step = async (what, fn, stepLog = log) => {
 		const t = Date.now();
-		process.stdout.write(`• ${what} … `);
-		const value = await fn();
-		console.log(`${seconds(Date.now() - t)}`);
+		console.log(`• ${what} …`);
+		const value = await withProgress(what, stepLog, fn);
+		console.log(`• ${what}: ${seconds(Date.now() - t)}`);
 		return value;
 	};
 
-	const n8nInstall = await step(`n8n ${HOST} (cached in ${cacheRoot()}; the first time takes a few minutes)`, () =>
+	// The same install (same lockfile, same cache folder) as the e2e suite's 2.8.4 leg: one serves both.
+	const n8nInstall = await step(`n8n ${HOST} (shared with the e2e 2.8.4 leg in ${cacheRoot()}; the first install can take 10+ min on a small machine)`, () =>
 		ensureN8n(HOST, { nodeBin: process.execPath, log }),
 	);
 	await step('build n8n-nodes-kie-ai', () => buildPackage({ log }));
@@ -127,7 +130,7 @@ async function main() {
 		}
 		writeFileSync(marker, JSON.stringify([...imported, ...fresh.map((w) => w.id)]));
 	}
-	await step('start n8n', () => n8n.start());
+	await step('start n8n', () => n8n.start(), join(n8n.logDir, 'n8n-server.log'));
 	const owner = await step('owner account', () => n8n.rest.ownerSession(OWNER));
 	console.log(`
 KIE sandbox ready in ${seconds(Date.now() - started)}:

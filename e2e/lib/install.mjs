@@ -53,7 +53,7 @@ async function withLock(dir, fn) {
 				rmSync(lock, { recursive: true, force: true }); // stale lock
 				continue;
 			}
-			if (i % 30 === 0) console.log(`  waiting for another install (pid ${owner}) of ${dir}`);
+			if (i % 7 === 0) console.log(`  waiting for another install (pid ${owner}) of ${dir}: ${i * 2} s so far`);
 			await new Promise((r) => setTimeout(r, 2000));
 		}
 	}

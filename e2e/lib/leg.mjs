@@ -59,7 +59,7 @@ export async function runLeg({ host, tarball, workDir, report, tests }) {
 			await n8n.cliOk(['export:nodes', `--output=${join(dir, 'nodes.json')}`]);
 			return JSON.parse(readFileSync(join(dir, 'nodes.json'), 'utf8')).map((n) => n.name);
 		});
-		await report.step(group, 'n8n start (until the editor is accessible)', () => n8n.start());
+		await report.step(group, 'n8n start (until the editor is accessible)', () => n8n.start(), join(logDir, 'n8n-server.log'));
 		pids.push(n8n.pid);
 		ports.push(n8n.brokerPort);
 		await report.step(group, 'owner setup + API key', async () => {

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { createServer, connect } from 'node:net';
+import { withProgress } from './progress.mjs';
 
 const running = new Map(); // pid -> { name, child, exited: Promise<{code, signal}> }
 
@@ -35,6 +36,11 @@ export function cleanEnv(extra = {}, { forNpm = false } = {}) {
  * non-zero exit (the caller judges). `log` = a file that receives both streams.
  */
 export function run(cmd, args, { cwd, env, log, timeoutMs = 15 * 60_000, input } = {}) {
+	const what = `${cmd.split('/').pop()} ${args.map((a) => a.split('/').pop()).join(' ')}`.slice(0, 80);
+	return withProgress(what, log, () => runQuietly(cmd, args, { cwd, env, log, timeoutMs, input }));
+}
+
+function runQuietly(cmd, args, { cwd, env, log, timeoutMs, input }) {
 	const started = Date.now();
 	return new Promise((resolve, reject) => {
 		const child = spawn(cmd, args, { cwd, env: env ?? cleanEnv(), stdio: ['pipe', 'pipe', 'pipe'], detached: true });

@@ -1,4 +1,5 @@
 /** Timed steps and checks, and the summary printed at the end. */
+import { withProgress } from './progress.mjs';
 import { seconds } from './util.mjs';
 
 export class Report {
@@ -8,11 +9,11 @@ export class Report {
 	}
 
 	/** A timed step; a failure is recorded and rethrown (the caller decides whether to go on). */
-	async step(group, name, fn) {
+	async step(group, name, fn, log) {
 		const started = Date.now();
 		console.log(`[${group}] ${name} …`);
 		try {
-			const value = await fn();
+			const value = await withProgress(`[${group}] ${name}`, log, fn);
 			const ms = Date.now() - started;
 			this.steps.push({ group, name, ms, ok: true });
 			console.log(`[${group}] ${name}: done in ${seconds(ms)}`);

@@ -194,7 +194,7 @@ describe('KIE emulator: callbacks', () => {
 	it('retries a failing receiver: 500, 500, 200 = 3 attempts with the configured waits', async () => {
 		hook.respond = (n) => (n < 2 ? 500 : 200);
 		const id = await create('/api/v1/jobs/createTask', { model: 'm', input: { prompt: 'x' } });
-		const log = await emu.waitForCallbacks(3, 3000);
+		const log = await emu.waitForCallbacks(3, 30_000);
 		expect(log.map((e) => [e.attempt, e.status, e.taskId])).toEqual([
 			[1, 500, id],
 			[2, 500, id],
@@ -216,7 +216,7 @@ describe('KIE emulator: callbacks', () => {
 			input: { prompt: 'x' },
 			callBackUrl: deadUrl,
 		});
-		await emu.waitForCallbacks(3, 3000);
+		await emu.waitForCallbacks(3, 30_000);
 		await sleep(250);
 		expect(emu.callbacks.map((e) => [e.attempt, e.status, e.taskId])).toEqual([
 			[1, 'error', r.json.data.taskId],
@@ -234,7 +234,7 @@ describe('KIE emulator: callbacks', () => {
 			callBackUrl: dead.url,
 		});
 		const id = r.json.data.taskId as string;
-		await emu.waitForCallbacks(3, 3000);
+		await emu.waitForCallbacks(3, 30_000);
 		const rec = await waitFor(async () => {
 			const d = (await call(emu.url, 'GET', `/api/v1/modify/record-info?taskId=${id}`)).json.data;
 			return d.successFlag === 4 && d;

@@ -6,12 +6,13 @@
  * (JSON-encoded strings such as `param` and `resultJson` included). Values may differ.
  */
 import { existsSync, readdirSync, readFileSync } from 'fs';
-import { join, relative, resolve } from 'path';
+import { join, relative } from 'path';
 import { request } from 'undici';
+import { RECORDINGS_DIR } from '../support/recordings';
 import { KEY, startReceiver, type Receiver } from './helpers';
 import { startEmulator, type Emulator } from './index';
 
-const RECORDINGS = resolve(__dirname, '../../../shared/kie-recordings');
+const RECORDINGS = RECORDINGS_DIR;
 
 interface HarEntry {
 	request: {

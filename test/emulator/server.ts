@@ -164,7 +164,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 		configure: (patch) => state.configure(patch),
 		task: (taskId) => state.tasks.snapshot(taskId),
 		finishTask: (taskId, outcome) => state.tasks.finish(taskId, outcome),
-		waitForCallbacks: (n, timeoutMs = 5000) =>
+		advanceTask: (taskId, fraction) => state.tasks.advance(taskId, fraction),
+		waitForCallbacks: (n, timeoutMs = 30_000) =>
 			new Promise<CallbackLogEntry[]>((resolve, reject) => {
 				if (state.callbackLog.length >= n) return resolve([...state.callbackLog]);
 				const timer = setTimeout(() => {

@@ -155,7 +155,9 @@ export interface Emulator {
 	task(taskId: string): EmulatedTask | undefined;
 	/** Force completion now (and send its callbacks). No outcome: the task's own (rule) outcome; `{}`: success. */
 	finishTask(taskId: string, outcome?: { fail?: { code: string; msg: string } }): void;
-	/** Resolves when at least n callback attempts are logged; rejects after timeoutMs (default 5000). */
+	/** Move a running task to `fraction` (0..1) of its duration now; 1 finishes it. */
+	advanceTask(taskId: string, fraction: number): void;
+	/** Resolves when at least n callback attempts are logged; rejects after timeoutMs (default 30 s: a ceiling for a busy machine). */
 	waitForCallbacks(n: number, timeoutMs?: number): Promise<CallbackLogEntry[]>;
 	uploads: UploadedFile[];
 	/** Add (or replace) a catalogue model while running: listed, with /schema, /price, /success-rate; createTask runs it. */

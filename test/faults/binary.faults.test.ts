@@ -99,10 +99,11 @@ describe('result host down, slow or oversized', () => {
 
 	caseTest('download-timeout', async () => {
 		const taskId = await finishedTask('slow host');
-		emulator().addFault({ route: 'media', fault: { type: 'delay', ms: 3000 } });
+		emulator().addFault({ route: 'media', fault: { type: 'delay', ms: 60_000 } });
 		const started = Date.now();
 		const result = await wait([{ taskId }], { downloadTimeoutSeconds: 1 });
-		expect(Date.now() - started).toBeLessThan(2500);
+		// The host would answer after 60 s: the 1 s timeout, not the host, ended the download.
+		expect(Date.now() - started).toBeLessThan(30_000);
 		expect(result.status).toBe('error');
 		expect(result.error!.message).toMatch(/^Could not download the result .*: timeout/);
 		expect(result.error!.description).toContain('The task itself succeeded');
@@ -159,8 +160,10 @@ describe('stopping a download', () => {
 		const stoppedAt = Date.now();
 		controller.abort();
 		const result = await running;
-		expect(Date.now() - stoppedAt).toBeLessThan(1000);
+		// 'canceled' (not success) shows the 1 GB download did not run to its end.
 		expect(result.status).toBe('canceled');
+		// A ceiling on the event, far below the natural end of the wait it interrupts; not a speed target.
+		expect(Date.now() - stoppedAt).toBeLessThan(10_000);
 	});
 });
 

@@ -40,7 +40,7 @@ function signedNow(taskId: string, key = HMAC_KEY, ageSeconds = 0): Record<strin
 async function deliveredCallback(prompt = 'callback'): Promise<{ taskId: string; delivery: Received }> {
 	const taskId = await createMarket(emulator(), 'grok-imagine/text-to-image', prompt, receiver.url);
 	emulator().finishTask(taskId, {});
-	await emulator().waitForCallbacks(1, 5000);
+	await emulator().waitForCallbacks(1, 30_000);
 	return { taskId, delivery: receiver.received.find((entry) => entry.body?.data?.taskId === taskId)! };
 }
 
@@ -84,7 +84,7 @@ describe('callbacks to the KIE Trigger', () => {
 	caseTest('callback-nonfinal-trigger', async () => {
 		emulator().configure({ rules: [{ match: { family: 'suno' }, durationMs: 300 }] });
 		const taskId = await createOn(emulator(), '/api/v1/generate', { prompt: 'a song', customMode: false, instrumental: true, model: 'V5', callBackUrl: receiver.url });
-		await emulator().waitForCallbacks(3, 5000);
+		await emulator().waitForCallbacks(3, 30_000);
 		const text = receiver.received.find((entry) => entry.body.data.callbackType === 'text')!;
 		const result = await trigger().call({ body: text.body, headers: signatureOf(text.headers) });
 		expect(result.statusCode).toBe(200);
@@ -156,10 +156,12 @@ describe('callbacks to a waiting execution (Wait for Task, callback mode)', () =
 	}
 
 	async function waitingForDelivered(prompt: string, parameters: INodeParameters = {}) {
-		emulator().configure({ rules: [{ match: { promptIncludes: prompt }, durationMs: 400 }] });
+		// The task runs until it is finished here, after the pause, however slow the machine.
+		emulator().configure({ rules: [{ match: { promptIncludes: prompt }, durationMs: 10 * 60_000 }] });
 		const taskId = await createMarket(emulator(), 'grok-imagine/text-to-image', prompt, receiver.url);
 		const waiting = await pause({ taskId, api: 'market' }, parameters);
-		await emulator().waitForCallbacks(1, 5000);
+		emulator().finishTask(taskId);
+		await emulator().waitForCallbacks(1, 30_000);
 		return { taskId, waiting, delivery: receiver.received.find((entry) => entry.body?.data?.taskId === taskId)! };
 	}
 
@@ -191,12 +193,16 @@ describe('callbacks to a waiting execution (Wait for Task, callback mode)', () =
 	});
 
 	caseTest('callback-nonfinal-resume', async () => {
-		emulator().configure({ rules: [{ match: { family: 'suno' }, durationMs: 600 }] });
+		emulator().configure({ rules: [{ match: { family: 'suno' }, durationMs: 10 * 60_000 }] });
 		const taskId = await createOn(emulator(), '/api/v1/generate', { prompt: 'a song', customMode: false, instrumental: true, model: 'V5', callBackUrl: receiver.url });
 		const waiting = await pause({ taskId, api: 'suno' }, { outputOptions: { download: false } });
-		await emulator().waitForCallbacks(3, 5000);
-		const stages = receiver.received.filter((entry) => (entry.body.data.task_id ?? entry.body.data.taskId) === taskId);
-		expect(stages.map((entry) => entry.body.data.callbackType)).toEqual(['text', 'first', 'complete']);
+		emulator().finishTask(taskId);
+		await emulator().waitForCallbacks(3, 30_000);
+		// A forced finish sends the three stages together; they are taken here in KIE's order.
+		const arrived = receiver.received.filter((entry) => (entry.body.data.task_id ?? entry.body.data.taskId) === taskId);
+		const order = ['text', 'first', 'complete'];
+		expect(arrived.map((entry) => entry.body.data.callbackType).sort()).toEqual([...order].sort());
+		const stages = order.map((type) => arrived.find((entry) => entry.body.data.callbackType === type)!);
 		for (const stage of stages.slice(0, 2)) {
 			const ack = await resumeWaiting(waiting, { body: stage.body, headers: signatureOf(stage.headers) });
 			expect(ack).toMatchObject({ resumed: false, statusCode: 200 });

@@ -262,6 +262,8 @@ describe('the canary API key stays out of everything but the Authorization heade
 	});
 
 	it('Wait for Task in callback mode: pause, then the signed callback resumes with the download', async () => {
+		// The task runs until it is finished below, after the pause, however slow the machine.
+		kie.configure({ rules: [{ match: { promptIncludes: 'callback' }, durationMs: 10 * 60_000 }] });
 		const created = await run({
 			resource: 'task',
 			operation: 'create',
@@ -277,7 +279,9 @@ describe('the canary API key stays out of everything but the Authorization heade
 			{ items: [{ json: { taskId, api: 'market' } }] },
 		);
 		expect(waiting.status).toBe('waiting');
-		await kie.waitForCallbacks(1, 5000);
+		kie.finishTask(taskId);
+		kie.configure({ rules: [] });
+		await kie.waitForCallbacks(1, 30_000);
 		const [delivery] = receiver.received;
 		const resumed = await resumeWaiting(waiting, {
 			body: delivery.body,
@@ -332,7 +336,7 @@ describe('the canary API key stays out of everything but the Authorization heade
 			callbackUrl: receiver.url,
 		});
 		kie.finishTask(String(created.output[0].json.taskId), {});
-		await kie.waitForCallbacks(1, 5000);
+		await kie.waitForCallbacks(1, 30_000);
 		const [delivery] = receiver.received;
 		const trigger = createTriggerHarness({ node: new KieTrigger(), parameters: { verifyWithApi: true, downloadResults: true }, credentials: credentials() });
 		const result = await trigger.call({

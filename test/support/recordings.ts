@@ -1,8 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { join, resolve } from 'path';
 
-/** ../shared/kie-recordings from the repository root (present on every dev and CI machine). */
-export const RECORDINGS_DIR = resolve(__dirname, '../../../shared/kie-recordings');
+/** Recorded real KIE traffic, vendored in the repository (origin and licence: test/fixtures/ORIGIN.md). */
+export const RECORDINGS_DIR = resolve(__dirname, '../fixtures/kie-recordings');
+
+/** The live-tested Market field list, vendored next to the recordings. */
+export const MODEL_FIELDS_FILE = resolve(__dirname, '../fixtures/kie-model-fields.json');
 
 export interface HarEntry {
 	request: { method: string; url: string; postData?: { text?: string } };

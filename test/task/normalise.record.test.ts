@@ -37,7 +37,7 @@ describe('normaliseRecord — recorded Market traffic', () => {
 	});
 });
 
-describe('normaliseRecord — every family vocabulary (kie-api.md §5)', () => {
+describe('normaliseRecord — every family vocabulary (docs/kie-api.md §5)', () => {
 	it('Market failure keeps failCode/failMsg', () => {
 		const task = normaliseRecord('market', 't1', {
 			taskId: 't1',

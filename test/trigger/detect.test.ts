@@ -2,7 +2,7 @@ import { chooseFamily, detectFamily, familyFromQuery } from '../../nodes/Kie/tas
 import { normaliseCallback } from '../../nodes/Kie/task/normalise';
 import { FIXTURES, fixture } from './fixtures';
 
-describe('detectFamily — every documented callback body (kie-api.md §4.3)', () => {
+describe('detectFamily — every documented callback body (docs/kie-api.md §4.3)', () => {
 	it.each(FIXTURES.map((f) => [f.name, f] as const))('%s', (_name, f) => {
 		const detected = detectFamily(f.body)!;
 		expect(detected.family).toBe(f.family);

@@ -1,6 +1,6 @@
 /**
  * Callback bodies of every KIE API family, success and failure, as documented in
- * /work/shared/kie-api.md §4.3 (the Suno follow-up tasks — WAV, vocal removal, MP4, MIDI, cover —
+ * docs/kie-api.md §4.3 (the Suno follow-up tasks — WAV, vocal removal, MP4, MIDI, cover —
  * follow the emulator, which follows KIE's callback pages). Each fixture says what the trigger
  * must make of it.
  */

@@ -94,7 +94,7 @@ describe('KIE Trigger — node description', () => {
 	});
 });
 
-describe('KIE Trigger — every family, success and failure (kie-api.md §4.3)', () => {
+describe('KIE Trigger — every family, success and failure (docs/kie-api.md §4.3)', () => {
 	it.each(FIXTURES.map((f) => [f.name, f] as const))('%s', async (_name, f) => {
 		const h = harness();
 		const result = await h.send({ body: f.body });

@@ -10,7 +10,7 @@ import { Kie } from '../../nodes/Kie/Kie.node';
 import type { FamilyId } from '../../nodes/Kie/families/types';
 import { startEmulator, type Emulator } from '../emulator';
 import { runNode } from '../harness';
-import { createOn, credentials, PLACEHOLDER_CALLBACK, runWait } from './support';
+import { createOn, credentials, finishAfterReads, PLACEHOLDER_CALLBACK, readsOf, runWait } from './support';
 
 interface FamilyCase {
 	family: FamilyId;
@@ -48,7 +48,8 @@ describe('Get Task and Wait for Task across every family (engine + emulator)', (
 	let kie: Emulator;
 
 	beforeAll(async () => {
-		kie = await startEmulator({ defaultDurationMs: 600, rateLimit: null });
+		// Tasks run until the test finishes them (finishAfterReads), so Get always sees them running.
+		kie = await startEmulator({ defaultDurationMs: 10 * 60_000, rateLimit: null });
 	});
 	afterAll(async () => await kie.close());
 	beforeEach(() => kie.reset());
@@ -73,7 +74,9 @@ describe('Get Task and Wait for Task across every family (engine + emulator)', (
 		expect(['queued', 'running']).toContain(running.status);
 		expect(running.resultUrls).toEqual([]);
 
-		const waited = await runWait(kie, [{ taskId, api: c.family }], { outputOptions: { download: false } });
+		const waiting = runWait(kie, [{ taskId, api: c.family }], { outputOptions: { download: false } });
+		await finishAfterReads(kie, taskId, readsOf(kie, taskId) + 1);
+		const waited = await waiting;
 		expect(waited.error).toBeUndefined();
 		expect(waited.status).toBe('success');
 		expect(waited.output).toHaveLength(1);
@@ -86,7 +89,7 @@ describe('Get Task and Wait for Task across every family (engine + emulator)', (
 	});
 
 	it.each(CASES.map((c) => [c.family, c] as const))('%s: a failed task is an error naming the task, or an item with "Output Failed Tasks"', async (_name, c) => {
-		kie.configure({ rules: [{ match: { family: c.family }, fail: { code: '501', msg: 'Content flagged by the test' } }] });
+		kie.configure({ rules: [{ match: { family: c.family }, fail: { code: '501', msg: 'Content flagged by the test' }, durationMs: 50 }] });
 		const taskId = await create(c);
 		const failed = await runWait(kie, [{ taskId, api: c.family }]);
 		expect(failed.status).toBe('error');

@@ -62,3 +62,22 @@ export async function runWait(
 export function readsOf(kie: Emulator, taskId: string): number {
 	return kie.log.filter((entry) => entry.query.taskId === taskId && /record/i.test(entry.route)).length;
 }
+
+/**
+ * Resolves once the emulator has served `reads` status reads of a task: tests move a task on
+ * when the waiting code has looked at it, whatever the machine's speed. The ceiling only stops a
+ * broken test; it is not a speed target.
+ */
+export async function afterReads(kie: Emulator, taskId: string, reads: number, ceilingMs = 60_000): Promise<void> {
+	const started = Date.now();
+	while (readsOf(kie, taskId) < reads) {
+		if (Date.now() - started > ceilingMs) throw new Error(`task ${taskId}: fewer than ${reads} status reads after ${ceilingMs} ms`);
+		await new Promise((resolve) => setTimeout(resolve, 5));
+	}
+}
+
+/** Finishes a task once it has been read `reads` times: the waiting code sees it running first. */
+export async function finishAfterReads(kie: Emulator, taskId: string, reads: number, ceilingMs = 60_000): Promise<void> {
+	await afterReads(kie, taskId, reads, ceilingMs);
+	kie.finishTask(taskId, {});
+}

@@ -7,7 +7,7 @@ import { concatStream, multipartEnvelope } from './multipart';
 /** Files up to this size go as base64 JSON (KIE recommends ≤ 10 MB; base64 adds a third). */
 export const BASE64_MAX_BYTES = 4 * 1024 * 1024;
 
-/** KIE deletes uploaded files after 3 days (kie-api.md §7.3). */
+/** KIE deletes uploaded files after 3 days (docs/kie-api.md §7.3). */
 const UPLOAD_RETENTION_MS = 3 * 24 * 3600 * 1000;
 
 export interface UploadedFile {

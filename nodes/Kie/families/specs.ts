@@ -19,7 +19,7 @@ const SUNO_ERRORS = { failCodePaths: ['errorCode', 'failCode'], failMsgPaths: ['
 const SUNO_STAGES = { stagePath: 'callbackType', finalStages: ['complete', 'error'], failedStages: ['error'] };
 
 /**
- * Every KIE task API as data (kie-api.md §3, §4.3, §5). Result paths list the record-info
+ * Every KIE task API as data (docs/kie-api.md §3, §4.3, §5). Result paths list the record-info
  * location first, then the callback variants (snake/camel, `info` wrappers).
  */
 export const FAMILIES: Record<FamilyId, FamilySpec> = {

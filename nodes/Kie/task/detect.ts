@@ -85,7 +85,7 @@ function midjourneyOrLuma(data: Json): FamilyDetection {
 const TASK_ID_ONLY: FamilyId[] = ['veo', 'gpt4o', 'fluxKontext', 'midjourney', 'luma', 'market', 'sunoCover', 'sunoMidi'];
 
 /**
- * Tells which KIE API family sent a callback body, from the shapes documented in kie-api.md §4.3
+ * Tells which KIE API family sent a callback body, from the shapes documented in docs/kie-api.md §4.3
  * (the body never names its family). Order matters: the Suno follow-up tasks (WAV, vocal removal,
  * MP4, MIDI, cover) are checked before the shapes they resemble (Runway's `video_url`, Market's
  * `state`). Returns undefined only when the body is not an object.

@@ -141,7 +141,7 @@ export function normaliseRecord(family: FamilyId, taskId: string, data: unknown)
 	});
 }
 
-/** Where a callback keeps its task id (kie-api.md §4.2): `data.taskId`, `data.task_id`, or top-level `taskId`. */
+/** Where a callback keeps its task id (docs/kie-api.md §4.2): `data.taskId`, `data.task_id`, or top-level `taskId`. */
 export function callbackTaskId(body: unknown): string | undefined {
 	if (body === null || typeof body !== 'object') return undefined;
 	const record = body as Record<string, unknown>;

@@ -6,7 +6,7 @@ interface CodeInfo {
 	hint: string;
 }
 
-/** KIE's documented codes (kie-api.md §2), each with what happened and what to do. */
+/** KIE's documented codes (docs/kie-api.md §2), each with what happened and what to do. */
 const KIE_CODES: Record<number, CodeInfo> = {
 	400: { title: 'KIE rejected the request (400)', hint: 'Check the input (content policy, format). For Veo 1080p "processing", wait 1–2 minutes and run again.' },
 	401: { title: 'KIE rejected the API key (401)', hint: 'Check the API key in the KIE API credential (create one at https://kie.ai/api-key) and its IP whitelist.' },

@@ -32,7 +32,7 @@ export interface SignatureInput {
 	toleranceSeconds: number;
 }
 
-/** KIE's callback signature (kie-api.md §4.2), checked by the same code as Wait for Task. */
+/** KIE's callback signature (docs/kie-api.md §4.2), checked by the same code as Wait for Task. */
 export function checkCallbackSignature({ key, taskId, headers, nowMs, toleranceSeconds }: SignatureInput): CheckResult {
 	const { timestamp, signature } = signatureHeaders(headers as Record<string, unknown>);
 	const result = verifyKieSignature({ taskId, timestamp, signature, key, nowMs, toleranceSeconds });

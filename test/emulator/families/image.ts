@@ -1,4 +1,4 @@
-/** 4o Image, Flux Kontext and Midjourney (kie-api.md §5.4–§5.6, §4.3). */
+/** 4o Image, Flux Kontext and Midjourney (docs/kie-api.md §5.4–§5.6, §4.3). */
 import {
 	one,
 	fixed,

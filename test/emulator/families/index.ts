@@ -1,6 +1,6 @@
 /**
  * The KIE task families as data: create endpoints, status vocabulary per phase, the record
- * (status endpoint `data`) and the callback body. Shapes follow /work/shared/kie-api.md §3–§5
+ * (status endpoint `data`) and the callback body. Shapes follow docs/kie-api.md §3–§5
  * and the HAR recordings. One generic engine (tasks.ts + api.ts) interprets this table.
  */
 import type { FamilyId } from '../types';

@@ -1,4 +1,4 @@
-/** Market (createTask / recordInfo): shapes from the HAR recordings and kie-api.md §3, §4.3 (a). */
+/** Market (createTask / recordInfo): shapes from the HAR recordings and docs/kie-api.md §3, §4.3 (a). */
 import { urls, ok, failed, done, completeMs, marketParam, guessMarketKind } from './helpers';
 import { sunoMarketKind, sunoMarketResult } from './suno-market';
 import type { Ctx, FamilyDef } from './types';

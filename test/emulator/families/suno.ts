@@ -1,4 +1,4 @@
-/** Suno music (multi-stage) and lyrics (kie-api.md §5.8, §4.3). */
+/** Suno music (multi-stage) and lyrics (docs/kie-api.md §5.8, §4.3). */
 import {
 	fixed,
 	mediaUrl,

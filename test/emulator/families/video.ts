@@ -1,4 +1,4 @@
-/** Veo 3.1, Runway, Runway Aleph and Luma modify (kie-api.md §5.2, §5.3, §5.7, §4.3). */
+/** Veo 3.1, Runway, Runway Aleph and Luma modify (docs/kie-api.md §5.2, §5.3, §5.7, §4.3). */
 import {
 	one,
 	fixed,
