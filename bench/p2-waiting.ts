@@ -17,7 +17,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import type { INodeParameters } from 'n8n-workflow';
 
-import { findModel } from '../nodes/Kie/catalogue';
+import { expectationFor } from '../nodes/Kie/wait/expected';
 import { Kie } from './kie-node';
 import { resetLimiters } from '../nodes/Kie/transport/limiter';
 import { resetDurations } from '../nodes/Kie/wait/durations';
@@ -362,7 +362,7 @@ export async function runP2({ scale = 1 }: { scale?: number } = {}): Promise<Sce
 		// Issue 12's bound, the same for matched and mismatched expectations.
 		const latencyTarget = bound(durations[index] * 1000);
 		const latencyMet = latency <= latencyTarget && failures === 0;
-		const typical = findModel(MODELS[duration])?.typicalSeconds;
+		const typical = Math.round(expectationFor('market', MODELS[duration], 0).expectedMs / 1000);
 		rows.push({
 			scenario: 'P2',
 			metric: `${durations[index]} s tasks: completion → output (median of ${mine.length})`,

@@ -19,6 +19,7 @@ import { runP1 } from './p1-batch';
 import { runP2 } from './p2-waiting';
 import { runP3 } from './p3-memory';
 import { runP4 } from './p4-overhead';
+import { runP5 } from './p5-catalogue';
 import { renderMarkdown, renderTable, reportJson } from './render';
 
 interface Args {
@@ -28,7 +29,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-	const args: Args = { only: ['p4', 'p3', 'p1', 'p2'], p2Scale: 1, out: join(ROOT, 'bench', 'report.json') };
+	const args: Args = { only: ['p4', 'p3', 'p5', 'p1', 'p2'], p2Scale: 1, out: join(ROOT, 'bench', 'report.json') };
 	for (let i = 0; i < argv.length; i++) {
 		const value = () => {
 			const next = argv[++i];
@@ -47,6 +48,7 @@ const SCENARIOS: Record<string, (args: Args) => Promise<ScenarioResult>> = {
 	// Order: CPU and memory first (quiet process), then the long waits.
 	p4: async () => await runP4(),
 	p3: async () => await runP3(),
+	p5: async () => await runP5(),
 	p1: async () => await runP1(),
 	p2: async (args) => await runP2({ scale: args.p2Scale }),
 };

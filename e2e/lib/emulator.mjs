@@ -59,5 +59,7 @@ export function emulatorClient(url) {
 		clearFaults: () => call('DELETE', 'faults'),
 		configure: (patch) => call('POST', 'configure', patch),
 		reset: () => call('POST', 'reset'),
+		publishModel: (model) => call('POST', 'catalogue/models', model),
+		retireModel: (id) => call('DELETE', `catalogue/models/${encodeURIComponent(id)}`),
 	};
 }

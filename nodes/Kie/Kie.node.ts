@@ -10,7 +10,7 @@ import type {
 
 import { nodeProperties } from './actions/descriptions';
 import { route } from './actions/router';
-import { getModelFields } from './methods/getModelFields';
+import { getInputOptions, getModelFields } from './methods/getModelFields';
 import { searchModels } from './methods/searchModels';
 import { KIE_SUBTITLE } from './subtitle';
 import { handleResumeWebhook } from './wait/callback';
@@ -48,6 +48,7 @@ export class Kie implements INodeType {
 
 	methods = {
 		listSearch: { searchModels },
+		loadOptions: { getInputOptions },
 		resourceMapping: { getModelFields },
 	};
 

@@ -51,21 +51,28 @@ describe('Create Task — one request per family, as KIE expects it', () => {
 		const callbackUrl = 'https://n8n.example.com/webhook/abc/kie';
 		const result = await runKie(
 			emulator(),
-			createParams('kling-3.0/video', { prompt: 'a fox', duration: '5', mode: 'std', multi_shots: false, sound: false }, { callbackMode: 'url', callbackUrl }),
+			createParams('gpt-image-2-text-to-image', { prompt: 'a fox', aspect_ratio: '16:9', resolution: '1K' }, { callbackMode: 'url', callbackUrl }),
 		);
 		expect(result.status).toBe('success');
 		expect(creates()[0].body).toEqual({
-			model: 'kling-3.0/video',
+			model: 'gpt-image-2-text-to-image',
 			callBackUrl: callbackUrl,
-			input: { prompt: 'a fox', duration: '5', mode: 'std', multi_shots: false, sound: false },
+			input: { prompt: 'a fox', aspect_ratio: '16:9', resolution: '1K' },
 		});
-		expect(result.output[0].json).toMatchObject({ api: 'market', callBackUrl: callbackUrl, recordId: expect.any(String) });
+		expect(result.output[0].json).toMatchObject({
+			api: 'market',
+			callBackUrl: callbackUrl,
+			recordId: expect.any(String),
+			priceText: expect.stringContaining('credits'),
+			catalogue: { schema: 'live', schemaFrom: expect.stringContaining('/api/v1/models/gpt-image-2-text-to-image/schema') },
+		});
 	});
 
 	it('sends models unknown to the catalogue as given (ID mode)', async () => {
 		const result = await runKie(emulator(), createParams('brand-new/model-2099', { anything: [1, 'two'], prompt: 'x' }));
 		expect(result.status).toBe('success');
 		expect(creates()[0].body).toEqual({ model: 'brand-new/model-2099', input: { anything: [1, 'two'], prompt: 'x' } });
+		expect(result.output[0].json.catalogue).toMatchObject({ schema: 'none', notice: expect.stringContaining("brand-new/model-2099 is not in KIE's model catalogue") });
 	});
 
 	it('Fields mode: the resource mapper values become the input, empty fields left out', async () => {
@@ -104,20 +111,19 @@ describe('Create Task — one request per family, as KIE expects it', () => {
 describe('Create Task — validation before any request', () => {
 	it.each([
 		['a missing required field', 'nano-banana-pro', { resolution: '2K' }, /prompt/],
-		['a number where the model takes a string', 'kling-3.0/video', { prompt: 'x', duration: 5, mode: 'std', multi_shots: false }, /duration: expected a string/],
-		['a string where the model takes an integer', 'wan/2-7-image-to-video', { prompt: 'x', first_frame_url: 'https://example.com/a.png', duration: '5' }, /duration/],
+		['a list where the model takes text', 'kling-3.0/video', { prompt: 'x', duration: [5], mode: 'std', multi_shots: false }, /duration: expected text/],
+		['a word where the model takes a whole number', 'wan/2-7-image-to-video', { prompt: 'x', first_frame_url: 'https://example.com/a.png', duration: 'five' }, /duration: .*"five"/],
 		['a value outside the enum', 'nano-banana-pro', { prompt: 'x', aspect_ratio: '7:3' }, /aspect_ratio: .*7:3.*allowed/],
-		['mutually exclusive fields', 'bytedance/seedance-2', { prompt: 'a fox', web_search: false, first_frame_url: 'https://example.com/a.png', reference_image_urls: ['https://example.com/b.png'] }, /first_frame_url|reference_image_urls/],
-		['a misspelt field', 'seedream/4.5-edit', { prompt: 'x', image_url: ['https://example.com/a.png'], aspect_ratio: '1:1', quality: 'basic' }, /image_url/],
-		['Suno custom mode without style and title', 'suno/generate', { customMode: true, instrumental: false, model: 'V4_5', prompt: 'lyrics' }, /style|title/],
-	] as const)('%s → NodeOperationError naming the field, zero requests', async (_name, model, input, pattern) => {
+		['a misspelt field', 'seedream/4.5-edit', { prompt: 'x', image_url: ['https://example.com/a.png'], aspect_ratio: '1:1', quality: 'basic' }, /image_url: not a field of seedream\/4.5-edit.*still bills/s],
+	] as const)('%s → NodeOperationError naming the field, no create sent', async (_name, model, input, pattern) => {
 		const result = await runKie(emulator(), createParams(model, input));
 		expect(result.status).toBe('error');
 		const error = result.error as NodeOperationError;
 		expect(error.name).toBe('NodeOperationError');
 		expect(`${error.message}\n${error.description}`).toMatch(pattern);
 		expect(error.context.itemIndex).toBe(0);
-		expect(emulator().log).toEqual([]);
+		// Only the model's schema was read (KIE's catalogue API); nothing was created or uploaded.
+		expect(emulator().log.filter((entry) => !entry.route.startsWith('models'))).toEqual([]);
 	});
 
 	it('reports the index of the bad item in a batch', async () => {
@@ -237,5 +243,30 @@ describe('Create Task — batches', () => {
 		expect(result.error?.message).toBe('Insufficient KIE credits (402): Credits insufficient');
 		expect((result.error as NodeOperationError).context.itemIndex).toBe(36);
 		expect(creates()).toHaveLength(37);
+	});
+
+	describe('Minimum Balance (Credits)', () => {
+		it('reads the balance before the first create and every 20 creates; below the floor the rest become error items', async () => {
+			emulator().configure({ credits: 25 });
+			const result = await runKie(emulator(), batchParams({ createOptions: { concurrency: 1, minimumBalance: 10 } }), { items: items(30), continueOnFail: true });
+			expect(result.status).toBe('success');
+			expect(creates()).toHaveLength(20);
+			expect(result.output.filter((item) => item.json.taskId)).toHaveLength(20);
+			const stopped = result.output.slice(20);
+			expect(stopped).toHaveLength(10);
+			expect(stopped[0].json.error).toBe('Balance 5 credits is below the minimum of 10 credits: no more tasks are created');
+			expect(String(stopped[0].json.errorDescription)).toContain('Tasks already created in this execution (charged)');
+			expect(stopped.map((item) => item.pairedItem)).toEqual(Array.from({ length: 10 }, (_, i) => ({ item: 20 + i })));
+			expect(emulator().log.filter((entry) => entry.path === '/api/v1/chat/credit')).toHaveLength(2);
+		});
+
+		it('stops before spending anything when the balance is already below the floor', async () => {
+			emulator().configure({ credits: 3 });
+			const result = await runKie(emulator(), batchParams({ createOptions: { minimumBalance: 10 } }), { items: items(3) });
+			expect(result.status).toBe('error');
+			expect(result.error?.message).toBe('Balance 3 credits is below the minimum of 10 credits: no more tasks are created');
+			expect((result.error as NodeOperationError).description).toContain('No task was created');
+			expect(creates()).toHaveLength(0);
+		});
 	});
 });

@@ -54,6 +54,7 @@ function create(family: FamilyDef, def: CreateDef) {
 			rule,
 			defaultDurationMs: state.options.defaultDurationMs,
 			creditsCharged: cost,
+			mediaKind: family.id === 'market' ? state.catalogue.mediaKind(typeof body.model === 'string' ? body.model : null) : undefined,
 		});
 		kie(res, 200, 'success', family.createData(task.taskId));
 	};

@@ -2,10 +2,17 @@
 /**
  * Runs the KIE emulator as a process (for the e2e suite and the sandbox):
  *   npx ts-node --transpile-only test/emulator/cli.ts --port 8787 [--api-key K] [--hmac-key K]
- *       [--rate 20/10000|off] [--duration-ms N]
+ *       [--rate 20/10000|off] [--discovery-rate 1/1000|off] [--duration-ms N]
  * Prints one line "KIE emulator listening on http://127.0.0.1:PORT"; stops on SIGINT/SIGTERM.
  */
 import { startEmulator, type EmulatorOptions } from './index';
+
+function windowArg(flag: string, v: string): { max: number; windowMs: number } | null {
+	if (v === 'off') return null;
+	const m = /^(\d+)\/(\d+)$/.exec(v);
+	if (!m) throw new Error(`${flag} expects MAX/WINDOW_MS or off, got ${v}`);
+	return { max: Number(m[1]), windowMs: Number(m[2]) };
+}
 
 export function parseArgs(argv: string[]): EmulatorOptions {
 	const opts: EmulatorOptions = {};
@@ -30,16 +37,12 @@ export function parseArgs(argv: string[]): EmulatorOptions {
 			case '--hmac-key':
 				opts.hmacKey = value();
 				break;
-			case '--rate': {
-				const v = value();
-				if (v === 'off') opts.rateLimit = null;
-				else {
-					const m = /^(\d+)\/(\d+)$/.exec(v);
-					if (!m) throw new Error(`--rate expects MAX/WINDOW_MS or off, got ${v}`);
-					opts.rateLimit = { max: Number(m[1]), windowMs: Number(m[2]) };
-				}
+			case '--rate':
+				opts.rateLimit = windowArg(flag, value());
 				break;
-			}
+			case '--discovery-rate':
+				opts.discoveryRateLimit = windowArg(flag, value());
+				break;
 			case '--duration-ms':
 				opts.defaultDurationMs = Number(value());
 				break;

@@ -5,7 +5,7 @@
 import { isObject, readBody, sendJson } from './respond';
 import type { EmulatorState } from './state';
 import type { IncomingMessage, ServerResponse } from 'http';
-import type { EmulatorOptions, FaultSpec } from './types';
+import type { EmulatorOptions, FaultSpec, PublishedModel } from './types';
 
 export const CONTROL_PREFIX = '/__emulator/';
 
@@ -62,6 +62,21 @@ export async function handleControl(
 		}
 		if (method === 'POST' && path === 'reset') {
 			state.reset();
+			return sendJson(res, 200, { ok: true });
+		}
+		if (method === 'GET' && path === 'catalogue/models') return sendJson(res, 200, state.catalogue.list());
+		if (method === 'POST' && path === 'catalogue/models') {
+			if (!isObject(body)) return sendJson(res, 400, { error: 'body must be a PublishedModel object' });
+			return sendJson(res, 200, state.catalogue.publish(body as unknown as PublishedModel));
+		}
+		if (method === 'DELETE' && path.startsWith('catalogue/models/')) {
+			const id = decodeURIComponent(path.slice('catalogue/models/'.length));
+			return state.catalogue.retire(id)
+				? sendJson(res, 200, { ok: true })
+				: sendJson(res, 404, { error: `model ${id} is not listed` });
+		}
+		if (method === 'POST' && path === 'catalogue/reset') {
+			state.catalogue.reset();
 			return sendJson(res, 200, { ok: true });
 		}
 		if (method === 'POST' && path.startsWith('finish/')) {

@@ -21,6 +21,8 @@ export interface RouteDef {
 	/** Exact path, or a prefix when `prefix` is set. */
 	path: string;
 	prefix?: boolean;
+	/** With `prefix`: the path must also end with this (catalogue routes: `/schema`, `/price`, …). */
+	suffix?: string;
 	name: string;
 	/** 'api': KIE 401 body; 'upload': File Upload API 401 body; 'none': a CDN route. */
 	auth: 'api' | 'upload' | 'none';
@@ -30,7 +32,11 @@ export interface RouteDef {
 export type Resolved = { route: RouteDef } | { notFound: true } | { methodNotAllowed: true };
 
 export function resolveRoute(routes: RouteDef[], method: string, path: string): Resolved {
-	const candidates = routes.filter((r) => (r.prefix ? path.startsWith(r.path) : r.path === path));
+	const candidates = routes.filter((r) =>
+		r.prefix
+			? path.startsWith(r.path) && (!r.suffix || (path.endsWith(r.suffix) && path.length > r.path.length + r.suffix.length))
+			: r.path === path,
+	);
 	if (candidates.length === 0) return { notFound: true };
 	const m = method === 'HEAD' ? 'GET' : method;
 	const route = candidates.find((r) => r.method === m);

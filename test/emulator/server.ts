@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import { apiRoutes } from './api';
+import { catalogueRoutes } from './catalogue-routes';
 import { cdnRoutes } from './cdn';
 import { CONTROL_PREFIX, handleControl } from './control';
 import { applyFaults, EXPIRED_XML } from './faults';
@@ -15,7 +16,7 @@ import { EmulatorState, MEDIA_PREFIX, TEMPFILE_PREFIX } from './state';
 import type { CallbackLogEntry, Emulator, EmulatorOptions, RequestLogEntry } from './types';
 import { uploadRoutes } from './uploads';
 
-const ROUTES: RouteDef[] = [...apiRoutes(), ...uploadRoutes(), ...cdnRoutes()];
+const ROUTES: RouteDef[] = [...apiRoutes(), ...catalogueRoutes(), ...uploadRoutes(), ...cdnRoutes()];
 
 function authorised(state: EmulatorState, req: IncomingMessage): boolean {
 	const m = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '');
@@ -180,6 +181,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 					resolve([...state.callbackLog]);
 				});
 			}),
+		publishModel: (model) => state.catalogue.publish(model),
+		retireModel: (id) => state.catalogue.retire(id),
+		catalogueModels: () => state.catalogue.list(),
 		reset: () => state.reset(),
 		close: () => {
 			closed ??= (async () => {

@@ -1,6 +1,7 @@
 /** Everything one emulator instance knows: options, account, tasks, logs, faults, uploads. */
 import { createHmac, randomBytes, timingSafeEqual } from 'crypto';
 import { CallbackSender } from './callbacks';
+import { CatalogueStore } from './catalogue';
 import { FaultRegistry } from './faults';
 import { SlidingWindow } from './ratelimit';
 import { TaskStore } from './tasks';
@@ -8,9 +9,10 @@ import type { CallbackLogEntry, EmulatorOptions, RequestLogEntry, UploadedFile }
 
 export const DEFAULT_API_KEY = 'test-api-key-placeholder';
 
-export type ResolvedOptions = Required<Omit<EmulatorOptions, 'hmacKey' | 'rateLimit'>> & {
+export type ResolvedOptions = Required<Omit<EmulatorOptions, 'hmacKey' | 'rateLimit' | 'discoveryRateLimit'>> & {
 	hmacKey?: string;
 	rateLimit: { max: number; windowMs: number } | null;
+	discoveryRateLimit: { max: number; windowMs: number } | null;
 };
 
 export function resolveOptions(opts: EmulatorOptions = {}): ResolvedOptions {
@@ -19,6 +21,7 @@ export function resolveOptions(opts: EmulatorOptions = {}): ResolvedOptions {
 		apiKeys: opts.apiKeys ?? [DEFAULT_API_KEY],
 		rateLimit: opts.rateLimit === undefined ? { max: 20, windowMs: 10000 } : opts.rateLimit,
 		rateLimitStyle: opts.rateLimitStyle ?? 'http',
+		discoveryRateLimit: opts.discoveryRateLimit === undefined ? { max: 1, windowMs: 1000 } : opts.discoveryRateLimit,
 		hmacKey: opts.hmacKey,
 		defaultDurationMs: opts.defaultDurationMs ?? 1500,
 		recordInfoNullMs: opts.recordInfoNullMs ?? 0,
@@ -48,6 +51,9 @@ export class EmulatorState {
 	readonly limiter: SlidingWindow;
 	readonly callbacks: CallbackSender;
 	readonly tasks: TaskStore;
+	readonly catalogue = new CatalogueStore();
+	/** One shared discovery budget per API key (models, schema, price, success-rate). */
+	private readonly discovery = new Map<string, SlidingWindow>();
 	private readonly secret = randomBytes(32);
 
 	constructor(opts: EmulatorOptions = {}) {
@@ -70,6 +76,15 @@ export class EmulatorState {
 		return `${this.url}${UPLOAD_PREFIX}`;
 	}
 
+	discoveryLimiter(apiKey: string): SlidingWindow {
+		let w = this.discovery.get(apiKey);
+		if (!w) {
+			w = new SlidingWindow(this.options.discoveryRateLimit);
+			this.discovery.set(apiKey, w);
+		}
+		return w;
+	}
+
 	adjustCredits(delta: number): void {
 		this.credits = Math.round((this.credits + delta) * 100) / 100;
 	}
@@ -82,6 +97,10 @@ export class EmulatorState {
 			this.limiter.setLimit(patch.rateLimit);
 		}
 		if (patch.rateLimitStyle !== undefined) o.rateLimitStyle = patch.rateLimitStyle;
+		if (patch.discoveryRateLimit !== undefined) {
+			o.discoveryRateLimit = patch.discoveryRateLimit;
+			for (const w of this.discovery.values()) w.setLimit(patch.discoveryRateLimit);
+		}
 		if ('hmacKey' in patch) o.hmacKey = patch.hmacKey ?? undefined;
 		if (patch.defaultDurationMs !== undefined) o.defaultDurationMs = patch.defaultDurationMs;
 		if (patch.recordInfoNullMs !== undefined) o.recordInfoNullMs = patch.recordInfoNullMs;
@@ -101,6 +120,8 @@ export class EmulatorState {
 		this.uploadsByPath.clear();
 		this.faults.clear();
 		this.limiter.reset();
+		this.discovery.clear();
+		this.catalogue.reset();
 		this.callbacks.cancelAll();
 		this.tasks.reset();
 		this.credits = this.options.credits;

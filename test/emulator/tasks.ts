@@ -5,7 +5,7 @@
  */
 import { randomBytes, randomUUID } from 'crypto';
 import { FAMILY_BY_ID, type Ctx, type FamilyDef, type TaskData, type TaskView } from './families';
-import type { EmulatedTask, FamilyId, TaskRule } from './types';
+import type { EmulatedTask, FamilyId, MediaKind, TaskRule } from './types';
 
 interface InternalTask {
 	data: TaskData;
@@ -32,6 +32,8 @@ export interface NewTask {
 	rule: TaskRule | undefined;
 	defaultDurationMs: number;
 	creditsCharged: number;
+	/** What the model returns, when the catalogue knows (from its task types); a rule's mediaKind wins. */
+	mediaKind?: MediaKind;
 }
 
 export function newTaskId(style: 'hex' | 'uuid'): string {
@@ -87,7 +89,7 @@ export class TaskStore {
 			fail: rule?.fail ? { ...rule.fail } : null,
 			resultCount,
 			progress: rule?.progress ?? false,
-			mediaKind: rule?.mediaKind ?? family.mediaKind(request, n.kind, model),
+			mediaKind: rule?.mediaKind ?? n.mediaKind ?? family.mediaKind(request, n.kind, model),
 			creditsCharged: n.creditsCharged,
 			ids: Array.from({ length: Math.max(resultCount, 2) }, () => randomUUID()),
 		};

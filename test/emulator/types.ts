@@ -5,6 +5,8 @@
 import type { FamilyId } from '../../nodes/Kie/families/types';
 
 export type { FamilyId };
+import type { CatalogueModel, PublishedModel, SuccessRatePoint } from './catalogue';
+export type { CatalogueModel, PublishedModel, SuccessRatePoint };
 
 export interface EmulatorOptions {
 	/** 0 = random (default). */
@@ -15,6 +17,12 @@ export interface EmulatorOptions {
 	rateLimit?: { max: number; windowMs: number } | null;
 	/** 'http' (default): HTTP 429 + body; 'body': HTTP 200 + the same body. */
 	rateLimitStyle?: 'http' | 'body';
+	/**
+	 * Sliding window per API key shared by the four catalogue endpoints (`/api/v1/models…`);
+	 * default {max:1, windowMs:1000} (KIE: 1 request/second per account); null = off. Over it:
+	 * HTTP 200 + `{code:429, msg:'Your call frequency is too high. Please try again later.', data:null}`.
+	 */
+	discoveryRateLimit?: { max: number; windowMs: number } | null;
 	/** When set, callbacks carry X-Webhook-Timestamp + X-Webhook-Signature. */
 	hmacKey?: string;
 	/** Task lifetime when no rule matches (default 1500). */
@@ -152,7 +160,13 @@ export interface Emulator {
 	/** Resolves when at least n callback attempts are logged; rejects after timeoutMs (default 30 s: a ceiling for a busy machine). */
 	waitForCallbacks(n: number, timeoutMs?: number): Promise<CallbackLogEntry[]>;
 	uploads: UploadedFile[];
-	/** Clear log, tasks, faults, uploads, callbacks, rate-limit window; restore credits; keep options. */
+	/** Add (or replace) a catalogue model while running: listed, with /schema, /price, /success-rate; createTask runs it. */
+	publishModel(model: PublishedModel): CatalogueModel;
+	/** Remove a model from the catalogue (its per-model endpoints answer KIE's 404 body). False if it was not listed. */
+	retireModel(model: string): boolean;
+	/** The catalogue as `/api/v1/models` lists it now. */
+	catalogueModels(): CatalogueModel[];
+	/** Clear log, tasks, faults, uploads, callbacks, rate-limit windows; restore credits and the fixture catalogue; keep options. */
 	reset(): void;
 	close(): Promise<void>;
 }

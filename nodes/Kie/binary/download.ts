@@ -187,6 +187,16 @@ export function taskJson(task: NormalisedTask, includeRaw = true): IDataObject {
 	return json;
 }
 
+/** The title and duration of an audio track result (Suno), for its item's JSON. */
+function trackOf(task: NormalisedTask, url: string): IDataObject {
+	const track = task.tracks?.find((candidate) => candidate.url === url);
+	if (!track) return {};
+	const out: IDataObject = {};
+	if (track.title !== undefined) out.title = track.title;
+	if (track.duration !== undefined) out.duration = track.duration;
+	return out;
+}
+
 /**
  * Turns a finished task into output items carrying its result files as binary data. Text-only
  * results (no URLs) produce one JSON item.
@@ -211,7 +221,7 @@ export async function taskToItems(
 		return [{ json: { ...base, files: fileList }, binary, pairedItem: { item: itemIndex } }];
 	}
 	return files.map((file) => ({
-		json: { ...base, url: file.url, index: file.index, fileName: file.fileName, mimeType: file.mimeType },
+		json: { ...base, ...trackOf(task, file.url), url: file.url, index: file.index, fileName: file.fileName, mimeType: file.mimeType },
 		binary: { [options.binaryProperty]: file.binary },
 		pairedItem: { item: itemIndex },
 	}));

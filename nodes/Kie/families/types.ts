@@ -26,6 +26,14 @@ export interface FamilySpec {
 	displayName: string;
 	/** GET path of the family's status endpoint; the task id goes in `?taskId=`. */
 	recordPath: string;
+	/**
+	 * Create endpoints of this API. A catalogue document whose single path is one of these runs on
+	 * this family. The ids name the endpoints for models KIE's catalogue does not list (kept so
+	 * workflows that use them go on working); their input is sent unchecked.
+	 */
+	endpoints: Array<{ id: string; path: string; method?: 'GET' }>;
+	/** Create endpoints that answer with the result itself instead of a task (Veo 1080p). */
+	resultOnCreatePaths?: string[];
 	/** Where the status lives in the record's `data` (dot path). */
 	statusField: string;
 	/** Family status word (stringified) → normalised status. Unknown words count as `running`. */

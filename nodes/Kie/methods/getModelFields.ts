@@ -1,38 +1,112 @@
-import type { FieldType, ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodePropertyOptions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
-import { findModel } from '../catalogue';
-import { describeInput } from '../catalogue/describe';
+import { allowedText } from '../catalogue/check';
+import { discoveryClient } from '../catalogue/fetch';
+import { resolveModel } from '../catalogue/resolve';
+import type { CatalogueModel, InputBranch, InputField } from '../catalogue/model';
+import { fieldLabel } from '../catalogue/text';
+import { PRICE_FIELD } from '../actions/task/create.input';
 
-const FIELD_TYPES: Record<string, FieldType> = {
-	string: 'string',
-	number: 'number',
-	boolean: 'boolean',
-	options: 'options',
-	array: 'array',
-	object: 'object',
-};
+function selectedModel(ctx: ILoadOptionsFunctions): string {
+	return String(ctx.getNodeParameter('model', undefined, { extractValue: true }) ?? '').trim();
+}
 
-/** The typed form of Create Task: one field per input of the chosen model, from the catalogue. */
-export async function getModelFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
-	const model = String(this.getNodeParameter('model', undefined, { extractValue: true }) ?? '');
-	const entry = findModel(model);
-	if (!entry) {
-		return {
-			fields: [],
-			emptyFieldsNotice: model
-				? `"${model}" is not in the catalogue: switch Input Mode to JSON and give its input object.`
-				: 'Select a model first.',
-		};
-	}
-	const fields: ResourceMapperField[] = describeInput(entry).map((field) => ({
-		id: field.id,
-		displayName: field.isUrlField ? `${field.displayName} (URL)` : field.displayName,
-		required: field.required,
-		defaultMatch: false,
-		display: true,
-		type: FIELD_TYPES[field.type] ?? 'string',
-		options: field.options?.map((option) => ({ name: String(option.name), value: option.value })),
-		canBeUsedToMatch: false,
+/** The branch of a `oneOf` input chosen in *Input Option* (the first when none is chosen). */
+export function chosenBranch(model: CatalogueModel, choice: unknown): InputBranch | undefined {
+	const branches = model.input?.branches ?? [];
+	const index = typeof choice === 'number' ? choice : Number.parseInt(String(choice ?? ''), 10);
+	return branches[Number.isInteger(index) && index >= 0 && index < branches.length ? index : 0];
+}
+
+/** Why a model has no form, or undefined when it has one. */
+export function noFormReason(id: string, model: CatalogueModel | undefined): string | undefined {
+	if (!id) return 'Select a model first.';
+	if (!model) return `"${id}" is not in KIE's catalogue (nor in the snapshot shipped with the node): switch Input Mode to JSON and give its input object. It is sent as given.`;
+	if (model.kind === 'chat') return `${id} is one of KIE's synchronous chat models (${model.path ?? 'not a task endpoint'}): Create Task cannot run it.`;
+	if (model.kind === 'unchecked') return `KIE has not published the schema of ${id} yet: switch Input Mode to JSON. Its input cannot be checked before it is sent.`;
+	if (!model.input) return `KIE's catalogue does not describe ${id} (${model.path ?? ''}): switch Input Mode to JSON and give its input object. It is sent unchecked.`;
+	return undefined;
+}
+
+function labelOf(field: InputField, required: boolean): string {
+	let label = fieldLabel(field.name);
+	if (field.type === 'array' && field.isUrl) label += ' (public URLs, comma-separated)';
+	else if (field.isUrl) label += ' (public URL)';
+	else if (field.type === 'array') label += ' (list, comma-separated or JSON)';
+	if (field.deprecated) label += ' (deprecated)';
+	if (!required && field.default !== undefined && field.enum === undefined && field.type !== 'boolean') label += ` (KIE default ${JSON.stringify(field.default)})`;
+	return label;
+}
+
+function optionsOf(field: InputField): INodePropertyOptions[] {
+	return (field.enum ?? []).map((value) => ({
+		name: field.default === value ? `${String(value)} (KIE default)` : String(value),
+		value,
 	}));
+}
+
+/** One form field. Lists are typed as text (n8n would show a raw JSON editor for `array`). */
+export function mapperField(field: InputField, required: boolean): ResourceMapperField {
+	const out: ResourceMapperField = {
+		id: field.name,
+		displayName: labelOf(field, required),
+		required,
+		defaultMatch: false,
+		canBeUsedToMatch: false,
+		display: true,
+		type: field.enum ? 'options' : field.type === 'boolean' ? 'boolean' : field.type === 'number' || field.type === 'integer' ? 'number' : field.type === 'object' ? 'object' : 'string',
+	};
+	if (field.enum) out.options = optionsOf(field);
+	const fallback = field.default;
+	if (required && (typeof fallback === 'string' || typeof fallback === 'number' || typeof fallback === 'boolean')) out.defaultValue = fallback;
+	return out;
+}
+
+/** What the form says about a field beyond its label (bounds, allowed values); used in errors. */
+export function fieldSummary(field: InputField): string {
+	return `${field.name}: ${allowedText(field)}`;
+}
+
+/** Create Task → Fields: one field per input property of the model's schema (live, cached or snapshot). */
+export async function getModelFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+	const id = selectedModel(this);
+	if (!id) return { fields: [], emptyFieldsNotice: noFormReason(id, undefined) };
+	const client = await discoveryClient(this);
+	const { model } = await resolveModel(client, id);
+	const reason = noFormReason(id, model);
+	if (reason || !model) return { fields: [], emptyFieldsNotice: reason };
+	const branch = chosenBranch(model, this.getCurrentNodeParameter('inputOption') ?? '0');
+	if (!branch || branch.fields.length === 0) return { fields: [], emptyFieldsNotice: `${id} takes no input fields.` };
+	const fields = branch.fields.map((field) => mapperField(field, branch.required.includes(field.name)));
+	// The model's price as KIE words it, read-only at the top of the form; never sent. Marked
+	// required so the editor shows it without "Add field" (it always has its value).
+	if (model.priceText) {
+		fields.unshift({
+			id: PRICE_FIELD,
+			displayName: 'Price (as KIE States It; Not Sent)',
+			required: true,
+			defaultMatch: false,
+			canBeUsedToMatch: false,
+			display: true,
+			readOnly: true,
+			type: 'string',
+			defaultValue: model.priceText.replace(/\s*\n+\s*/g, ' | '),
+		});
+	}
 	return { fields };
+}
+
+/** Create Task → Input Option: the alternatives of a `oneOf` input. */
+export async function getInputOptions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const id = selectedModel(this);
+	if (!id) return [{ name: 'Select a Model First', value: '0' }];
+	const client = await discoveryClient(this);
+	const { model } = await resolveModel(client, id);
+	const branches = model?.input?.branches ?? [];
+	if (branches.length <= 1) return [{ name: 'Single Input Shape', value: '0', description: 'This model has one input shape' }];
+	return branches.map((branch, index) => ({
+		name: branch.title,
+		value: String(index),
+		description: `Fields: ${branch.fields.map((field) => field.name).join(', ')}`,
+	}));
 }

@@ -7,20 +7,34 @@ function isUrl(value: unknown): value is string {
 	return typeof value === 'string' && /^https?:\/\//i.test(value.trim());
 }
 
-function collectUrls(value: unknown, urlKeys: string[], out: string[]): void {
+type Tracks = Map<string, { title?: string; duration?: number }>;
+
+function collectUrls(value: unknown, urlKeys: string[], out: string[], tracks: Tracks): void {
 	if (isUrl(value)) {
 		out.push(value.trim());
 	} else if (Array.isArray(value)) {
-		for (const entry of value) collectUrls(entry, urlKeys, out);
+		for (const entry of value) collectUrls(entry, urlKeys, out, tracks);
 	} else if (value !== null && typeof value === 'object') {
-		for (const key of urlKeys) collectUrls((value as Record<string, unknown>)[key], [], out);
+		const entry = value as Record<string, unknown>;
+		for (const key of urlKeys) {
+			const url = entry[key];
+			collectUrls(url, [], out, tracks);
+			// A track object (Suno `{audio_url, title, duration}`) names its file.
+			if (isUrl(url) && (entry.title !== undefined || entry.duration !== undefined)) {
+				const meta: { title?: string; duration?: number } = {};
+				if (typeof entry.title === 'string') meta.title = entry.title;
+				const duration = num(entry.duration);
+				if (duration !== undefined) meta.duration = duration;
+				tracks.set(url.trim(), meta);
+			}
+		}
 	}
 }
 
-function resultUrls(spec: FamilySpec, data: unknown): string[] {
+function resultUrls(spec: FamilySpec, data: unknown, tracks: Tracks): string[] {
 	const urls: string[] = [];
 	for (const path of spec.resultPaths) {
-		for (const value of readPath(data, path, spec.excludeUrlKeys)) collectUrls(value, spec.urlKeys ?? [], urls);
+		for (const value of readPath(data, path, spec.excludeUrlKeys)) collectUrls(value, spec.urlKeys ?? [], urls, tracks);
 	}
 	return [...new Set(urls)];
 }
@@ -81,14 +95,16 @@ function build({ spec, taskId, data, status, stage, fallbackFailCode, fallbackFa
 				: Math.max(0, Math.min(100, Math.round(rawProgress * (spec.progressScale ?? 1))));
 	const resultObjectValues = (spec.resultObjectPaths ?? []).map((path) => firstValue(data, [path]));
 	const resultObject = resultObjectValues.find((value) => value !== undefined);
+	const tracks: Tracks = new Map();
 	const task: NormalisedTask = {
 		taskId,
 		api: spec.id,
 		status: finalStatus,
 		final: finalStatus === 'success' || finalStatus === 'failed',
-		resultUrls: resultUrls(spec, data),
+		resultUrls: resultUrls(spec, data, tracks),
 		raw: data,
 	};
+	if (tracks.size > 0) task.tracks = task.resultUrls.filter((url) => tracks.has(url)).map((url) => ({ url, ...tracks.get(url) }));
 	const model = text(firstValue(data, spec.modelPaths));
 	if (model !== undefined) task.model = model;
 	if (stage !== undefined) task.stage = stage;

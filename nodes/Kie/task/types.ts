@@ -20,6 +20,8 @@ export interface NormalisedTask {
 	/** 0–100 where KIE reports progress. */
 	progress?: number;
 	resultUrls: string[];
+	/** Audio tracks among the results (Suno: `audio_url` with its title and duration in seconds). */
+	tracks?: Array<{ url: string; title?: string; duration?: number }>;
 	/** Text/structured results (Market `resultObject`, Suno lyrics, …). */
 	resultObject?: unknown;
 	failCode?: string;

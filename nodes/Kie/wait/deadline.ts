@@ -1,4 +1,4 @@
-import type { ModelCategory } from '../catalogue/types';
+import type { ModelCategory } from '../catalogue/model';
 import type { FamilyId } from '../families/types';
 
 /**
@@ -10,6 +10,17 @@ export const DEFAULT_TIMEOUT_MINUTES: Record<ModelCategory, number> = {
 	video: 30,
 	audio: 20,
 	text: 10,
+};
+
+/**
+ * Typical generation time per kind of output, for Market models (whose family default is one
+ * number for everything). Families keep their own `typicalSeconds` (families/specs.ts).
+ */
+export const TYPICAL_SECONDS: Record<ModelCategory, number> = {
+	image: 30,
+	video: 150,
+	audio: 120,
+	text: 30,
 };
 
 /** What a non-Market family produces, for tasks whose model is not in the catalogue. */

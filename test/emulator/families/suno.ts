@@ -26,7 +26,7 @@ const sunoOperation: Record<string, string> = {
 	'add-vocals': 'add_vocals',
 };
 
-interface Track {
+export interface Track {
 	id: string;
 	audioUrl: string;
 	streamAudioUrl: string;
@@ -39,11 +39,12 @@ interface Track {
 	duration: number | null;
 }
 
-function tracks(c: Ctx): Track[] {
+/** The task's tracks; `allReady`: every track has its audio (Suno on the Market reports only at the end). */
+export function tracks(c: Ctx, allReady = false): Track[] {
 	const t = c.task;
 	const word = c.view.word;
 	return Array.from({ length: t.resultCount }, (_, i) => {
-		const ready = word === 'SUCCESS' || (word === 'FIRST_SUCCESS' && i === 0);
+		const ready = allReady || word === 'SUCCESS' || (word === 'FIRST_SUCCESS' && i === 0);
 		return {
 			id: t.ids[i],
 			audioUrl: ready ? mediaUrl(c, `${i}.mp3`) : '',

@@ -1,8 +1,10 @@
 import { jsonParse, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { CatalogueEntry } from '../../catalogue/types';
-import { describeInput } from '../../catalogue/describe';
+import type { InputBranch, InputField } from '../../catalogue/model';
+
+/** Id of the read-only price line at the top of the Fields form; never sent to KIE. */
+export const PRICE_FIELD = '__kiePrice';
 
 function isPlainObject(value: unknown): value is IDataObject {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -30,35 +32,50 @@ export function inputFromJson(ctx: IExecuteFunctions, itemIndex: number): IDataO
 	});
 }
 
+/** A list typed into a text field: JSON, or entries separated by commas or new lines. */
+function parseList(ctx: IExecuteFunctions, itemIndex: number, key: string, text: string): unknown[] {
+	if (text.startsWith('[')) {
+		try {
+			const parsed: unknown = JSON.parse(text);
+			if (Array.isArray(parsed)) return parsed;
+		} catch (error) {
+			throw new NodeOperationError(ctx.getNode(), `Field "${key}" is not a valid JSON list: ${(error as Error).message}`, {
+				itemIndex,
+				description: 'Give a list as JSON, e.g. ["https://example.com/a.png"], or as entries separated by commas.',
+			});
+		}
+	}
+	return text
+		.split(/[\n,]/)
+		.map((entry) => entry.trim())
+		.filter((entry) => entry !== '');
+}
+
 /**
  * The `input` object in Fields mode. Empty fields are left out (KIE then applies its own
- * defaults); list and object fields typed as text are parsed as JSON.
+ * defaults); lists typed as text become lists, objects typed as text are parsed as JSON.
  */
-export function inputFromFields(ctx: IExecuteFunctions, itemIndex: number, entry: CatalogueEntry | undefined): IDataObject {
+export function inputFromFields(ctx: IExecuteFunctions, itemIndex: number, branch: InputBranch | undefined): IDataObject {
 	const mapper = ctx.getNodeParameter('fields', itemIndex, {}) as { value?: IDataObject | null };
 	const values = mapper?.value ?? {};
-	const types = new Map((entry ? describeInput(entry) : []).map((field) => [field.id, field.type]));
+	const fields = new Map((branch?.fields ?? []).map((field) => [field.name, field]));
 	const input: IDataObject = {};
 	for (const [key, value] of Object.entries(values)) {
-		if (value === null || value === undefined || value === '') continue;
-		const type = types.get(key);
-		if ((type === 'array' || type === 'object') && typeof value === 'string') {
-			const text = value.trim();
-			if (text.startsWith('[') || text.startsWith('{')) {
-				try {
-					input[key] = JSON.parse(text) as IDataObject;
-					continue;
-				} catch (error) {
-					throw new NodeOperationError(ctx.getNode(), `Field "${key}" is not valid JSON: ${(error as Error).message}`, {
-						itemIndex,
-						description: type === 'array' ? 'Give a list as JSON, e.g. ["https://example.com/a.png"].' : 'Give an object as JSON.',
-					});
-				}
-			}
-			if (type === 'array') {
-				// One URL typed into a list field is a list of one; anything else is passed on for validation to judge.
-				input[key] = /^https?:\/\//i.test(text) ? [text] : value;
+		if (key === PRICE_FIELD || value === null || value === undefined || value === '') continue;
+		const type = fields.get(key)?.type;
+		if (type === 'array' && typeof value === 'string') {
+			input[key] = parseList(ctx, itemIndex, key, value.trim()) as IDataObject[];
+			continue;
+		}
+		if (type === 'object' && typeof value === 'string' && value.trim().startsWith('{')) {
+			try {
+				input[key] = JSON.parse(value) as IDataObject;
 				continue;
+			} catch (error) {
+				throw new NodeOperationError(ctx.getNode(), `Field "${key}" is not valid JSON: ${(error as Error).message}`, {
+					itemIndex,
+					description: 'Give an object as JSON.',
+				});
 			}
 		}
 		input[key] = value as IDataObject[keyof IDataObject];
@@ -78,12 +95,11 @@ export function binaryMappings(ctx: IExecuteFunctions, itemIndex: number): Binar
 		.filter((mapping) => mapping.binaryProperty !== '' || mapping.field !== '');
 }
 
-/** Whether an input field holds a list (from the catalogue, else from the value or the name). */
-export function isListField(entry: CatalogueEntry | undefined, field: string, current: unknown): boolean {
+/** Whether an input field holds a list (from the model's schema, else from the value or the name). */
+export function isListField(field: InputField | undefined, name: string, current: unknown): boolean {
 	if (Array.isArray(current)) return true;
-	const described = entry ? describeInput(entry).find((candidate) => candidate.id === field) : undefined;
-	if (described) return described.type === 'array';
-	return /_urls$|Urls$|^image_input$/.test(field);
+	if (field) return field.type === 'array';
+	return /_urls$|Urls$|^image_input$/.test(name);
 }
 
 /** Puts a URL into a field: appended to list fields, set on single fields. */

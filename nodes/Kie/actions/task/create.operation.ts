@@ -1,18 +1,23 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { findModel } from '../../catalogue';
-import type { CatalogueEntry } from '../../catalogue/types';
-import { formatIssues, validateInput } from '../../catalogue/validate';
+import { checkInput, formatIssues } from '../../catalogue/check';
+import type { ModelResult } from '../../catalogue/discovery';
+import { discoveryClient } from '../../catalogue/fetch';
+import { resolveModel } from '../../catalogue/resolve';
+import type { CatalogueModel, InputBranch } from '../../catalogue/model';
+import { findField, MARKET_PATH } from '../../catalogue/schema';
 import { FAMILIES } from '../../families/specs';
 import type { FamilyId } from '../../families/types';
 import { uploadBinary } from '../../binary/upload';
 import { kieRequest, type TransportSettings } from '../../transport/request';
 import { waitForCreated } from '../../wait/created';
-import { forEachItem } from '../items';
+import { asNodeError, forEachItem } from '../items';
 import { refuseCallbackInToolMode, transportSettings } from '../common';
 import { binaryMappings, inputFromFields, inputFromJson, isListField, placeUrl } from './create.input';
 import { CALLBACK_PLACEHOLDER } from './create.properties';
+import { SpendGuard } from './create.guard';
+import { chosenBranch } from '../../methods/getModelFields';
 
 export interface CreatedTask {
 	taskId: string;
@@ -23,6 +28,10 @@ export interface CreatedTask {
 	recordId?: string;
 	/** Veo 1080p answers with the result itself instead of a task. */
 	resultUrl?: string;
+	/** KIE's price text for the model (the actual charge is `creditsConsumed` once the task ends). */
+	priceText?: string | null;
+	/** Where the model's schema came from (`live`, `cache`, `snapshot`), and notes about it. */
+	catalogue?: IDataObject;
 }
 
 const PENDING_UPLOAD = 'https://upload.pending.invalid/';
@@ -55,12 +64,12 @@ function callbackUrl(ctx: IExecuteFunctions, itemIndex: number, family: FamilyId
 	return FAMILIES[family].callbackRequired ? CALLBACK_PLACEHOLDER : undefined;
 }
 
-function buildRequest(entry: CatalogueEntry | undefined, model: string, input: IDataObject, callBackUrl: string | undefined) {
-	const callbackField = entry?.callbackField ?? 'callBackUrl';
-	const method = entry?.createMethod ?? 'POST';
-	const path = entry?.createPath ?? '/api/v1/jobs/createTask';
-	if ((entry?.bodyStyle ?? 'market') === 'market') {
-		const body: IDataObject = { model };
+function buildRequest(model: CatalogueModel | undefined, id: string, input: IDataObject, callBackUrl: string | undefined) {
+	const callbackField = model?.callbackField ?? 'callBackUrl';
+	const method = model?.method ?? 'POST';
+	const path = model?.path ?? MARKET_PATH;
+	if (path === MARKET_PATH) {
+		const body: IDataObject = { model: id };
 		if (callBackUrl) body[callbackField] = callBackUrl;
 		body.input = input;
 		return { method, path, body };
@@ -70,26 +79,63 @@ function buildRequest(entry: CatalogueEntry | undefined, model: string, input: I
 	return method === 'GET' ? { method, path, qs: payload } : { method, path, body: payload };
 }
 
+/** What the output says about where the model's definition came from. */
+function catalogueNote(id: string, resolved: ModelResult): IDataObject {
+	const note: IDataObject = { schema: resolved.origin };
+	if (resolved.model?.schemaSource) note.schemaFrom = `${resolved.model.schemaSource.from} (${resolved.model.schemaSource.at})`;
+	const notices: string[] = [];
+	if (resolved.notice) notices.push(resolved.notice);
+	if (!resolved.model) notices.push(`${id} is not in KIE's model catalogue: it was sent as given, unchecked.`);
+	if (resolved.model?.kind === 'unchecked') notices.push(`KIE has not published the schema of ${id}: its input was sent unchecked.`);
+	if (notices.length > 0) note.notice = notices.join(' ');
+	return note;
+}
+
+function refuseUnrunnable(ctx: IExecuteFunctions, itemIndex: number, id: string, model: CatalogueModel | undefined): void {
+	if (model?.kind === 'chat') {
+		throw new NodeOperationError(ctx.getNode(), `${id} is a synchronous chat model: Create Task cannot run it`, {
+			itemIndex,
+			description: `KIE serves ${id} at ${model.path ?? 'a chat endpoint'} and answers in the HTTP response, without a task. Call that endpoint with an HTTP Request node (KIE credential), or pick a task model.`,
+		});
+	}
+}
+
+function validate(ctx: IExecuteFunctions, itemIndex: number, id: string, model: CatalogueModel | undefined, candidate: IDataObject, allowUnknownFields: boolean): InputBranch | undefined {
+	if (!model?.input) return undefined;
+	const result = checkInput(model.input, id, candidate, { allowUnknownFields });
+	if (result.ok) return result.branch;
+	throw new NodeOperationError(ctx.getNode(), `Invalid input for ${id}: ${[...new Set(result.issues.map((issue) => issue.field))].join(', ')}`, {
+		itemIndex,
+		description: `${formatIssues(result.issues)}\nNothing was sent to KIE and no credit was spent.`,
+	});
+}
+
 /** Validates, uploads binary inputs, and creates one task for one item. */
 export async function createTask(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	settings: TransportSettings = transportSettings(ctx, itemIndex),
+	guard?: SpendGuard,
 ): Promise<CreatedTask> {
-	const model = modelId(ctx, itemIndex);
-	const entry = findModel(model);
-	const family: FamilyId = entry?.family ?? 'market';
+	const id = modelId(ctx, itemIndex);
+	const resolved = await resolveModel(await discoveryClient(ctx), id);
+	const model = resolved.model;
+	const family: FamilyId = model?.family ?? 'market';
 	const mode = ctx.getNodeParameter('inputMode', itemIndex, 'fields') as string;
-	const input = mode === 'json' ? inputFromJson(ctx, itemIndex) : inputFromFields(ctx, itemIndex, entry);
+	refuseUnrunnable(ctx, itemIndex, id, model);
+	const options = ctx.getNodeParameter('createOptions', itemIndex, {}) as IDataObject;
+	const formBranch = model ? chosenBranch(model, ctx.getNodeParameter('inputOption', itemIndex, '0')) : undefined;
+	const input = mode === 'json' ? inputFromJson(ctx, itemIndex) : inputFromFields(ctx, itemIndex, formBranch);
 	const mappings = binaryMappings(ctx, itemIndex);
+	const urlFields = [...new Set((model?.input?.branches ?? []).flatMap((branch) => branch.fields.filter((field) => field.isUrl).map((field) => field.name)))];
 	for (const mapping of mappings) {
 		if (mapping.binaryProperty === '' || mapping.field === '') {
 			throw new NodeOperationError(ctx.getNode(), 'A binary input mapping needs both a binary property and an input field', { itemIndex });
 		}
-		if (entry && !entry.urlFields.includes(mapping.field)) {
-			throw new NodeOperationError(ctx.getNode(), `"${mapping.field}" is not a URL field of ${entry.id}`, {
+		if (model?.input && !urlFields.includes(mapping.field)) {
+			throw new NodeOperationError(ctx.getNode(), `"${mapping.field}" is not a URL field of ${id}`, {
 				itemIndex,
-				description: `Binary files can go into: ${entry.urlFields.join(', ') || '(this model takes no files)'}.`,
+				description: `Binary files can go into: ${urlFields.join(', ') || '(this model takes no files)'}.`,
 			});
 		}
 		ctx.helpers.assertBinaryData(itemIndex, mapping.binaryProperty);
@@ -99,37 +145,47 @@ export async function createTask(
 	// no upload) is spent on input KIE would reject.
 	const candidate: IDataObject = JSON.parse(JSON.stringify(input)) as IDataObject;
 	for (const mapping of mappings) {
-		placeUrl(candidate, mapping.field, `${PENDING_UPLOAD}${encodeURIComponent(mapping.binaryProperty)}`, isListField(entry, mapping.field, candidate[mapping.field]));
+		placeUrl(candidate, mapping.field, `${PENDING_UPLOAD}${encodeURIComponent(mapping.binaryProperty)}`, isListField(findField(model?.input, mapping.field), mapping.field, candidate[mapping.field]));
 	}
-	if (entry) {
-		const result = validateInput(entry, candidate);
-		if (!result.ok) {
-			throw new NodeOperationError(ctx.getNode(), `Invalid input for ${entry.id}: ${result.issues.map((issue) => issue.field).join(', ')}`, {
-				itemIndex,
-				description: formatIssues(result.issues),
-			});
-		}
-	}
+	validate(ctx, itemIndex, id, model, candidate, options.allowUnknownFields === true);
 
-	const uploadPath = String((ctx.getNodeParameter('createOptions', itemIndex, {}) as IDataObject).uploadPath ?? 'n8n');
+	await guard?.beforeCreate(itemIndex);
+	const uploadPath = String(options.uploadPath ?? 'n8n');
 	for (const mapping of mappings) {
 		const uploaded = await uploadBinary(ctx, itemIndex, mapping.binaryProperty, { uploadPath, settings });
-		placeUrl(input, mapping.field, uploaded.downloadUrl, isListField(entry, mapping.field, input[mapping.field]));
+		placeUrl(input, mapping.field, uploaded.downloadUrl, isListField(findField(model?.input, mapping.field), mapping.field, input[mapping.field]));
 	}
 
 	const callBackUrl = callbackUrl(ctx, itemIndex, family);
-	const request = buildRequest(entry, model, input, callBackUrl);
-	const response = await kieRequest<IDataObject | string | null>(ctx, {
-		...request,
-		kind: 'create',
-		action: `create a task for ${model}`,
-		itemIndex,
-		settings,
-	});
+	const request = buildRequest(model, id, input, callBackUrl);
+	let response;
+	try {
+		response = await kieRequest<IDataObject | string | null>(ctx, {
+			...request,
+			kind: 'create',
+			action: `create a task for ${id}`,
+			itemIndex,
+			settings,
+		});
+	} catch (error) {
+		if (!model && error instanceof Error) {
+			const withDescription = error as Error & { description?: string | null };
+			withDescription.description = [
+				withDescription.description,
+				`"${id}" is not in KIE's model catalogue. Look up the current model IDs in Create Task → Model → From List, or on https://kie.ai/market (each model page names its ID).`,
+			]
+				.filter(Boolean)
+				.join(' ');
+		}
+		throw asNodeError(ctx, error, itemIndex);
+	}
 	const data = response.data;
-	const created: CreatedTask = { taskId: '', api: family, model, input };
+	const created: CreatedTask = { taskId: '', api: family, model: id, input };
 	if (callBackUrl) created.callBackUrl = callBackUrl;
-	if (entry?.responseKind === 'result') {
+	created.priceText = model?.priceText ?? null;
+	created.catalogue = catalogueNote(id, resolved);
+	const path = model?.path ?? MARKET_PATH;
+	if (FAMILIES[family].resultOnCreatePaths?.includes(path)) {
 		const resultUrl = typeof data === 'string' ? data : String((data as IDataObject | null)?.resultUrl ?? '');
 		created.taskId = String(input.taskId ?? '');
 		created.resultUrl = resultUrl;
@@ -137,12 +193,13 @@ export async function createTask(
 	}
 	const taskId = (data as IDataObject | null)?.taskId ?? (data as IDataObject | null)?.task_id;
 	if (typeof taskId !== 'string' || taskId === '') {
-		throw new NodeOperationError(ctx.getNode(), `KIE accepted the request for ${model} but returned no task ID`, {
+		throw new NodeOperationError(ctx.getNode(), `KIE accepted the request for ${id} but returned no task ID`, {
 			itemIndex,
 			description: `KIE said: ${JSON.stringify(response.body).slice(0, 300)}. Check your KIE dashboard before retrying.`,
 		});
 	}
 	created.taskId = taskId;
+	guard?.created.push(taskId);
 	const recordId = (data as IDataObject).recordId;
 	if (typeof recordId === 'string') created.recordId = recordId;
 	return created;
@@ -159,10 +216,11 @@ function createdSummary(done: INodeExecutionData[]): string | undefined {
 export async function executeCreate(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const options = ctx.getNodeParameter('createOptions', 0, {}) as IDataObject;
 	const concurrency = Number(options.concurrency ?? 5);
+	const guard = new SpendGuard(ctx, Number(options.minimumBalance ?? 0), transportSettings(ctx, 0));
 	const created = await forEachItem(
 		ctx,
 		items,
-		async (itemIndex) => ({ json: (await createTask(ctx, itemIndex)) as unknown as IDataObject }),
+		async (itemIndex) => ({ json: (await createTask(ctx, itemIndex, undefined, guard)) as unknown as IDataObject }),
 		concurrency,
 		createdSummary,
 	);

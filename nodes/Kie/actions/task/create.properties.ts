@@ -44,10 +44,20 @@ export const createProperties: INodeProperties[] = [
 		type: 'options',
 		default: 'fields',
 		options: [
-			{ name: 'Fields', value: 'fields', description: 'A form generated from the model catalogue' },
+			{ name: 'Fields', value: 'fields', description: 'A form generated from the model\'s schema in KIE\'s catalogue' },
 			{ name: 'JSON', value: 'json', description: 'The raw `input` object KIE expects for this model' },
 		],
 		displayOptions: { show },
+	},
+	{
+		displayName: 'Input Option Name or ID',
+		name: 'inputOption',
+		type: 'options',
+		default: '0',
+		description:
+			'Some models accept alternative input shapes (a oneOf in KIE\'s schema), each with its own fields and required list; fields of different options cannot be mixed. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		typeOptions: { loadOptionsMethod: 'getInputOptions', loadOptionsDependsOn: ['model.value'] },
+		displayOptions: { show: { ...show, inputMode: ['fields'] } },
 	},
 	{
 		displayName: 'Input',
@@ -57,7 +67,7 @@ export const createProperties: INodeProperties[] = [
 		default: { mappingMode: 'defineBelow', value: null },
 		required: true,
 		typeOptions: {
-			loadOptionsDependsOn: ['model.value'],
+			loadOptionsDependsOn: ['model.value', 'inputOption'],
 			resourceMapper: {
 				resourceMapperMethod: 'getModelFields',
 				mode: 'add',
@@ -76,6 +86,14 @@ export const createProperties: INodeProperties[] = [
 		default: '{\n  "prompt": ""\n}',
 		description: 'The model\'s `input` object, e.g. {"prompt": "a red panda", "aspect_ratio": "1:1"}. An object from an AI agent is accepted too.',
 		displayOptions: { show: { ...show, inputMode: ['json'] } },
+	},
+	{
+		displayName:
+			'URL fields need public HTTPS URLs that KIE can download. To send a file of this item, use Binary Inputs below instead of a URL.',
+		name: 'urlNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
 	},
 	{
 		displayName: 'Binary Inputs',
@@ -152,12 +170,29 @@ export const createProperties: INodeProperties[] = [
 		displayOptions: { show },
 		options: [
 			{
+				displayName: 'Allow Fields Not in Schema',
+				name: 'allowUnknownFields',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to send input fields that the model\'s schema does not list. KIE silently ignores unknown fields and still bills the task, so by default they are refused (a typo would pay for the wrong thing).',
+			},
+			{
 				displayName: 'Concurrency',
 				name: 'concurrency',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 20 },
 				default: 5,
 				description: 'Creates in flight at once (the rate limiter still spaces them)',
+			},
+			{
+				displayName: 'Minimum Balance (Credits)',
+				name: 'minimumBalance',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description:
+					'Stop before creating tasks when the KIE balance is below this. The balance is read before the first create of the execution and again every 20 creates. 0 = no check.',
 			},
 			{
 				displayName: 'Upload Path',
