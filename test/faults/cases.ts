@@ -27,7 +27,7 @@ export const FAULT_CASES: readonly FaultCase[] = [
 	{ id: 'create-429-retry-after', area: '429 storm', fault: 'one create answered HTTP 429 with Retry-After: 1', expected: 'all creates of the account pause ≥ 1 s, then each item is created once' },
 	{ id: 'create-429-window-http', area: '429 storm', fault: "KIE's own window (5 per 1 s, HTTP 429) stricter than the node's limiter", expected: 'the 429s are absorbed: 15 of 15 created once, 0 failures' },
 	{ id: 'create-429-window-body', area: '429 storm', fault: "KIE's own window (5 per 1 s) answering body code 429 on HTTP 200", expected: 'the 429s are absorbed: 15 of 15 created once, 0 failures' },
-	{ id: 'create-429-exhausted', area: '429 storm', fault: 'every create answered HTTP 429 (continueOnFail)', expected: '"Rate limited by KIE (429)" error item per item after Max Attempts; no task created' },
+	{ id: 'create-429-exhausted', area: '429 storm', fault: 'every create answered HTTP 429 (continueOnFail)', expected: '"Rate limited by KIE (429)" error item per item once Max Retry Wait has passed (not after Max Attempts), saying a re-run costs nothing; no task created' },
 	{ id: 'read-429-http', area: '429 storm', fault: 'HTTP 429 three times on a status read (Get Task)', expected: 'read retried, task output' },
 	{ id: 'read-429-body-poll', area: '429 storm', fault: 'body code 429 three times on status reads (Wait for Task)', expected: 'polling continues, result downloaded' },
 	// ---- 5xx and resets on reads (recovered) --------------------------------------------------
