@@ -9,7 +9,7 @@ import type { FamilyId } from '../../families/types';
 import { uploadBinary } from '../../binary/upload';
 import { kieRequest, type TransportSettings } from '../../transport/request';
 import { waitForCreated } from '../../wait/created';
-import { forEachItem } from '../items';
+import { asNodeError, forEachItem } from '../items';
 import { refuseCallbackInToolMode, transportSettings } from '../common';
 import { binaryMappings, inputFromFields, inputFromJson, isListField, placeUrl } from './create.input';
 import { CALLBACK_PLACEHOLDER } from './create.properties';
@@ -198,11 +198,9 @@ export async function executeCreate(ctx: IExecuteFunctions, items: INodeExecutio
 	} catch (error) {
 		// The batch stopped: the paid tasks stay in the saved execution's error (context.createdTasks,
 		// readable in the UI and through the API), not only in its message.
-		if (paid.length > 0 && error instanceof Error) {
-			const withContext = error as Error & { context?: IDataObject };
-			withContext.context = { ...(withContext.context ?? {}), createdTasks: paid };
-		}
-		throw error;
+		const nodeError = asNodeError(ctx, error, 0) as Error & { context?: IDataObject };
+		if (paid.length > 0) nodeError.context = { ...(nodeError.context ?? {}), createdTasks: paid };
+		throw nodeError;
 	}
 	if (ctx.getNodeParameter('waitForCompletion', 0, false) !== true) return created;
 	return await waitForCreated(ctx, created);
