@@ -68,8 +68,10 @@ async function batch(options: P1QueueOptions, mode: 'adaptive' | 'fixed'): Promi
 				await runChild<WorkerReport>('bench/p1-queue-worker.ts', [kie.url, String(w + 1), String(options.executionsPerWorker), String(options.items), String(options.max), String(options.windowMs), mode, sync]),
 			),
 		);
+		let settled = false;
+		void children.finally(() => (settled = true)).catch(() => undefined);
 		// Start every worker's executions together, once all of them are loaded.
-		while (!Array.from({ length: options.workers }, (_, w) => existsSync(join(sync, `ready-${w + 1}`))).every(Boolean)) {
+		while (!settled && !Array.from({ length: options.workers }, (_, w) => existsSync(join(sync, `ready-${w + 1}`))).every(Boolean)) {
 			await new Promise((resolve) => setTimeout(resolve, 20));
 		}
 		started = Date.now();
