@@ -11,7 +11,7 @@ const credentials = { kieApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } };
 
 function webhook(path, responseMode = 'onReceived') {
 	return {
-		parameters: { httpMethod: 'POST', path, responseMode, options: {} },
+		parameters: { httpMethod: 'POST', path, responseMode, ...(responseMode === 'lastNode' ? { responseData: 'allEntries' } : {}), options: {} },
 		id: uuidFrom(`${path}-node`),
 		name: 'Start',
 		type: 'n8n-nodes-base.webhook',
@@ -30,6 +30,9 @@ function chain(nodes) {
 	for (let i = 0; i + 1 < nodes.length; i++) connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
 	return connections;
 }
+
+/** Wait for Task, polling with the default schedule and read cap; results not downloaded (the callback scenario checks files). */
+const WAIT = { resource: 'task', operation: 'wait', taskId: '={{ $json.taskId }}', api: 'auto', waitMode: 'poll', outputOptions: { download: false, binaryProperty: 'data' } };
 
 const splitOut = (x) => node('One item per entry', 'n8n-nodes-base.splitOut', { fieldToSplitOut: 'body.items', options: {} }, x);
 
@@ -57,12 +60,12 @@ export function batchWorkflow({ id, path, limitMax, limitWindowSeconds, wait = t
 			{ credentials },
 		),
 	];
-	if (wait) nodes.push(node('Wait for tasks', KIE_TYPE, { resource: 'task', operation: 'wait' }, 660, { credentials }));
+	if (wait) nodes.push(node('Wait for tasks', KIE_TYPE, WAIT, 660, { credentials }));
 	return { id, name: `e2e queue: ${id}`, active: false, nodes, connections: chain(nodes), settings: { executionOrder: 'v1' } };
 }
 
 /** POST { items: [{ taskId, api }] } → Wait for Task → answers with the results (resuming tasks made elsewhere). */
 export function waitWorkflow({ id, path }) {
-	const nodes = [webhook(path, 'lastNode'), splitOut(220), node('Wait for tasks', KIE_TYPE, { resource: 'task', operation: 'wait', waitOptions: {} }, 440, { credentials })];
+	const nodes = [webhook(path, 'lastNode'), splitOut(220), node('Wait for tasks', KIE_TYPE, WAIT, 440, { credentials })];
 	return { id, name: `e2e queue: ${id}`, active: false, nodes, connections: chain(nodes), settings: { executionOrder: 'v1' } };
 }
