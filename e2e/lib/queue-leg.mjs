@@ -75,10 +75,11 @@ export async function runQueueLeg({ host, tarball, workDir, report, scenarios })
 		);
 		await report.step(group, 'n8n start (main, queue mode)', () => n8n.start());
 		pids.push(n8n.pid);
-		await report.step(group, 'n8n webhook (webhook process)', async () => pids.push((await cluster.startWebhook()).pid));
-		for (let i = 1; i <= QUEUE_WORKERS; i++) {
-			await report.step(group, `n8n worker --concurrency=5 (worker${i})`, async () => pids.push((await cluster.startWorker(`worker${i}`)).pid));
-		}
+		// The webhook process and the workers start side by side (each takes tens of seconds on 2 cores).
+		await report.step(group, `n8n webhook + ${QUEUE_WORKERS} × n8n worker --concurrency=5`, async () => {
+			const started = await Promise.all([cluster.startWebhook(), ...Array.from({ length: QUEUE_WORKERS }, (_, i) => cluster.startWorker(`worker${i + 1}`))]);
+			for (const role of started) pids.push(role.pid);
+		});
 		for (const role of cluster.roles.values()) ports.push(role.brokerPort);
 		ports.push(n8n.brokerPort);
 		await report.step(group, 'owner setup + API key', async () => {
