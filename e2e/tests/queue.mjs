@@ -280,7 +280,7 @@ export const workerKill = {
 		await ctx.emulator.configure({ defaultDurationMs: TASK_MS });
 		await activateWebhook(ctx, wf.id, url);
 		await activateWebhook(ctx, ctx.workflows.resume.id, `${ctx.cluster.publicUrl}webhook/queue-resume`);
-		await report.check(g, 'a worker SIGKILLed while its execution polls 5 tasks: marked crashed, task ids in its log and the saved data, no create repeated, Wait for Task resumes them', async () => {
+		await report.check(g, 'a worker SIGKILLed while its execution polls 5 tasks: marked crashed or failed, its task ids in its log, no create repeated, Wait for Task resumes them (ids in the saved data reported)', async () => {
 			const res = await postJson(url, { items: Array.from({ length: 5 }, (_, i) => ({ prompt: `queue kill i${i}` })) });
 			assertEqual(res.status, 200, 'webhook answer');
 			// The worker's log names every task it paid for, with the execution (Create Task logs it).
