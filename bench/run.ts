@@ -4,7 +4,7 @@
  * real execution engine (test/harness). Prints a table and writes bench/report.json.
  *
  *   npm run bench                       all scenarios (about 6 minutes on 2 cores)
- *   npm run bench -- --only p1,p4       some of them
+ *   npm run bench -- --only p1,p4       some of them (p1-queue: three processes on one account)
  *   npm run bench -- --p2-scale 0.1     P2 with tenfold shorter tasks (a quick smoke run)
  *   npm run bench -- --out bench/report-dev.json
  */
@@ -16,6 +16,7 @@ import { join } from 'path';
 import { closeBaselines } from './baselines';
 import { ROOT, type ScenarioResult } from './common';
 import { runP1 } from './p1-batch';
+import { runP1Queue } from './p1-queue';
 import { runP2 } from './p2-waiting';
 import { runP3 } from './p3-memory';
 import { runP4 } from './p4-overhead';
@@ -29,7 +30,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-	const args: Args = { only: ['p4', 'p3', 'p5', 'p1', 'p2'], p2Scale: 1, out: join(ROOT, 'bench', 'report.json') };
+	const args: Args = { only: ['p4', 'p3', 'p5', 'p1', 'p1-queue', 'p2'], p2Scale: 1, out: join(ROOT, 'bench', 'report.json') };
 	for (let i = 0; i < argv.length; i++) {
 		const value = () => {
 			const next = argv[++i];
@@ -50,6 +51,7 @@ const SCENARIOS: Record<string, (args: Args) => Promise<ScenarioResult>> = {
 	p3: async () => await runP3(),
 	p5: async () => await runP5(),
 	p1: async () => await runP1(),
+	'p1-queue': async () => await runP1Queue(),
 	p2: async (args) => await runP2({ scale: args.p2Scale }),
 };
 

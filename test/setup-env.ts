@@ -9,3 +9,6 @@ if (!process.env.N8N_USER_FOLDER || !process.env.N8N_USER_FOLDER.includes('kie-t
 	process.env.N8N_USER_FOLDER = mkdtempSync(join(tmpdir(), 'kie-test-'));
 }
 process.env.N8N_ENCRYPTION_KEY = process.env.N8N_ENCRYPTION_KEY ?? 'kie-tests-encryption-key-placeholder';
+// n8n's logger prints info lines (e.g. "KIE task created: …" for every create) to the console:
+// keep test and bench output to warnings unless asked for more.
+process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL ?? 'warn';

@@ -141,6 +141,8 @@ export function createN8n({ host, userFolder, port, publicUrl, editorUrl, logDir
 		cli,
 		cliOk,
 		execute,
+		/** The environment of this host's processes (other roles, e.g. queue-mode workers, start from it). */
+		envFor: (brokerPort, extra) => env(brokerPort, extra),
 		start,
 		stop: stopServer,
 		get pid() {
@@ -234,6 +236,10 @@ function restClient(base) {
 		},
 		get apiKey() {
 			return apiKey;
+		},
+		/** The owner's session cookie (for /rest calls made with fetch). */
+		get cookie() {
+			return cookie;
 		},
 		activate: (id) => ok('POST', `/api/v1/workflows/${id}/activate`, { auth: 'apiKey' }),
 		deactivate: (id) => ok('POST', `/api/v1/workflows/${id}/deactivate`, { auth: 'apiKey' }),

@@ -54,6 +54,10 @@ describe('mixed batches', () => {
 		expect(created).toHaveLength(2);
 		const told = `${result.error!.message} ${result.error!.description ?? ''}`;
 		for (const taskId of created) expect(told).toContain(taskId);
+		// Not only in the message: the saved error keeps them as data (context.createdTasks).
+		const context = (result.error as unknown as { context?: { createdTasks?: Array<{ taskId: string; itemIndex: number }> } }).context;
+		expect(context?.createdTasks?.map((task) => task.taskId).sort()).toEqual([...created].sort());
+		expect(context?.createdTasks?.map((task) => task.itemIndex)).toEqual([0, 1]);
 	});
 });
 

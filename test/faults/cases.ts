@@ -27,7 +27,7 @@ export const FAULT_CASES: readonly FaultCase[] = [
 	{ id: 'create-429-retry-after', area: '429 storm', fault: 'one create answered HTTP 429 with Retry-After: 1', expected: 'all creates of the account pause ≥ 1 s, then each item is created once' },
 	{ id: 'create-429-window-http', area: '429 storm', fault: "KIE's own window (5 per 1 s, HTTP 429) stricter than the node's limiter", expected: 'the 429s are absorbed: 15 of 15 created once, 0 failures' },
 	{ id: 'create-429-window-body', area: '429 storm', fault: "KIE's own window (5 per 1 s) answering body code 429 on HTTP 200", expected: 'the 429s are absorbed: 15 of 15 created once, 0 failures' },
-	{ id: 'create-429-exhausted', area: '429 storm', fault: 'every create answered HTTP 429 (continueOnFail)', expected: '"Rate limited by KIE (429)" error item per item after Max Attempts; no task created' },
+	{ id: 'create-429-exhausted', area: '429 storm', fault: 'every create answered HTTP 429 (continueOnFail)', expected: '"Rate limited by KIE (429)" error item per item once Max Retry Wait has passed (not after Max Attempts), saying a re-run costs nothing; no task created' },
 	{ id: 'read-429-http', area: '429 storm', fault: 'HTTP 429 three times on a status read (Get Task)', expected: 'read retried, task output' },
 	{ id: 'read-429-body-poll', area: '429 storm', fault: 'body code 429 three times on status reads (Wait for Task)', expected: 'polling continues, result downloaded' },
 	// ---- 5xx and resets on reads (recovered) --------------------------------------------------
@@ -102,7 +102,7 @@ export const FAULT_CASES: readonly FaultCase[] = [
 	{ id: 'batch-mixed-create', area: 'mixed batch', fault: '6 creates: invalid input, KIE 422, reset, 3 fine (continueOnFail)', expected: '6 items in input order with the right errors; 5 create requests, none repeated' },
 	{ id: 'batch-mixed-wait', area: 'mixed batch', fault: 'Create + Wait for Completion of 5: 2 fail on KIE, 1 expired link, 1 host down, 1 fine (continueOnFail)', expected: 'every item accounted for: 2 files, 2 failed items, 1 error item; 5 creates' },
 	{ id: 'batch-stop-on-failure', area: 'mixed batch', fault: '8 creates, 3 at a time, each answered after 0.3 s; item 3 has invalid input; no continueOnFail', expected: "node fails with item 3's error only after the 2 creates in flight are answered; items 4–8 never sent; nothing repeated" },
-	{ id: 'batch-stop-reports-created', area: 'mixed batch', fault: '4 creates one at a time, the 3rd rejected by KIE (422), no continueOnFail', expected: 'the error names the 2 tasks already created (paid), so a re-run can skip them instead of paying again' },
+	{ id: 'batch-stop-reports-created', area: 'mixed batch', fault: '4 creates one at a time, the 3rd rejected by KIE (422), no continueOnFail', expected: "the error names the 2 tasks already created (paid), so a re-run can skip them instead of paying again; the saved error keeps them as data (context.createdTasks)" },
 ];
 
 export function faultCase(id: string): FaultCase {

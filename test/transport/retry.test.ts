@@ -1,4 +1,4 @@
-import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryable, nextDelay, parseRetryAfter } from '../../nodes/Kie/transport/retry';
+import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryable, nextDelay, nextRateLimitedDelay, parseRetryAfter } from '../../nodes/Kie/transport/retry';
 
 describe('retry policy', () => {
 	it('retries a create only after a clear 429 rejection', () => {
@@ -50,5 +50,26 @@ describe('retry policy', () => {
 		expect(nextDelay(policy, 3, 0, undefined)).toBeUndefined();
 		expect(nextDelay(policy, 1, 4800, 1000)).toBeUndefined();
 		expect(nextDelay(policy, 2, 1000, 1000)).toBe(1000);
+	});
+});
+
+describe('429 retries are budgeted by time', () => {
+	const policy = { maxAttempts: 6, baseDelayMs: 1000, maxDelayMs: 30000, maxTotalWaitMs: 120000 };
+
+	it('keeps retrying a 429 after the sixth attempt while the time budget lasts', () => {
+		expect(nextDelay(policy, 6, 0, undefined)).toBeUndefined();
+		expect(nextRateLimitedDelay(policy, 6, 10_000, undefined, 400)).toBe(400);
+		expect(nextRateLimitedDelay(policy, 60, 100_000, undefined, 400)).toBe(400);
+	});
+
+	it('gives up once the wait would pass Max Retry Wait since the first 429', () => {
+		expect(nextRateLimitedDelay(policy, 2, 119_800, undefined, 400)).toBeUndefined();
+		expect(nextRateLimitedDelay(policy, 2, 119_600, undefined, 400)).toBe(400);
+	});
+
+	it('prefers Retry-After (capped by the largest single wait), then the limiter pacing, then back-off', () => {
+		expect(nextRateLimitedDelay(policy, 1, 0, 3000, 400)).toBe(3000);
+		expect(nextRateLimitedDelay(policy, 1, 0, 60_000, 400)).toBe(30_000);
+		expect(nextRateLimitedDelay(policy, 3, 0, undefined, undefined, () => 0)).toBe(2000);
 	});
 });

@@ -77,7 +77,7 @@ export const requestOptionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 20,
-			description: 'Most new tasks started per window by this n8n instance for this KIE account (KIE allows 20 per 10 s)',
+			description: 'Most new tasks started per window by this n8n process for this KIE account (KIE allows 20 per 10 s). Several processes (queue-mode workers) share the account\'s window by backing off on 429s.',
 		},
 		{
 			displayName: 'First Retry Wait (Milliseconds)',
@@ -93,7 +93,7 @@ export const requestOptionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 20 },
 			default: 6,
-			description: 'Attempts per request when KIE answers 429 (and, for reads only, 5xx or no answer)',
+			description: 'Attempts per read when KIE answers 5xx or nothing. A 429 is retried until Max Retry Wait has passed, however many attempts that takes (KIE drops a rejected request, so retrying costs nothing).',
 		},
 		{
 			displayName: 'Max Retry Wait (Seconds)',
@@ -101,7 +101,7 @@ export const requestOptionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 120,
-			description: 'Longest total time one request may spend waiting between retries',
+			description: 'Longest total time one request may spend waiting between retries; for 429s, the time from its first 429 until it gives up',
 		},
 		{
 			displayName: 'Timeout (Seconds)',

@@ -3,11 +3,12 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, IWebhookFunct
 
 import { USER_AGENT } from '../version';
 import { kieCodeError, networkError, nonJsonError, type KieErrorContext } from './errors';
-import { KIE_CREATE_LIMIT, limiterFor, type LimiterSettings } from './limiter';
+import { KIE_CREATE_LIMIT, limiterFor, type LimiterSettings, type ReleaseSlot } from './limiter';
 import {
 	DEFAULT_RETRY_POLICY,
 	isRetryable,
 	nextDelay,
+	nextRateLimitedDelay,
 	parseRetryAfter,
 	type FailureClass,
 	type RequestKind,
@@ -115,6 +116,22 @@ function isJsonBody(body: KieRequestOptions['body']): body is IDataObject {
 	return body !== undefined && !(body instanceof Buffer) && typeof (body as NodeJS.ReadableStream).pipe !== 'function';
 }
 
+/** Says, on the 429 that ends a request, for how long KIE kept refusing and that nothing was created. */
+function rateLimitBudgetSpent(error: NodeApiError, sinceFirstRejectionMs: number, kind: RequestKind): NodeApiError {
+	const seconds = Math.round(sinceFirstRejectionMs / 1000);
+	const what =
+		kind === 'create'
+			? 'No task was created for this item (KIE drops a rejected create), so running it again costs nothing.'
+			: 'Nothing was changed on KIE.';
+	error.description = [
+		error.description,
+		`KIE kept answering 429 for ${seconds} s, the Max Retry Wait of this request. ${what} Another client or n8n process may be spending the same account: raise Max Retry Wait, or lower Creates per Window.`,
+	]
+		.filter(Boolean)
+		.join(' ');
+	return error;
+}
+
 /**
  * The one way this package talks to KIE. Checks the envelope (KIE reports most errors as HTTP
  * 200 with a body `code`), retries what is safe to retry, and spaces creates through the
@@ -132,8 +149,9 @@ export async function kieRequest<T = unknown>(ctx: KieContext, options: KieReque
 	const sleepFor = async (ms: number) => await cancellableSleep(ms, signal, node);
 
 	let waited = 0;
+	let firstRejectedAt: number | undefined;
 	for (let attempt = 1; ; attempt++) {
-		let releaseSlot: (() => void) | undefined;
+		let releaseSlot: ReleaseSlot | undefined;
 		if (limiter) {
 			try {
 				releaseSlot = await limiter.acquire(sleepFor, signal);
@@ -179,8 +197,8 @@ export async function kieRequest<T = unknown>(ctx: KieContext, options: KieReque
 
 			if (status === 429 || code === 429) {
 				failure = 'rateLimited';
-				// Everyone sharing this account backs off, not just this request.
-				limiter?.pause(retryAfterMs ?? settings.limit.windowMs);
+				// The limiter learns that the account's window is full (and shrinks this process's share).
+				releaseSlot?.({ rateLimited: true, retryAfterMs });
 				finalError = kieCodeError(errorContext, 429, msg || undefined, json ?? {}, status);
 			} else if (json === undefined) {
 				failure = status >= 500 || (status >= 200 && status < 300) ? 'serverError' : 'final';
@@ -215,11 +233,21 @@ export async function kieRequest<T = unknown>(ctx: KieContext, options: KieReque
 		}
 
 		if (!isRetryable(options.kind, failure, replayable)) throw finalError;
-		const delay = nextDelay(settings.retry, attempt, waited, retryAfterMs);
-		if (delay === undefined) throw finalError;
-		waited += delay;
-		// A rate-limited create waits in the paused limiter instead, together with its siblings.
-		const ownWait = limiter && failure === 'rateLimited' ? 0 : delay;
+		let ownWait: number;
+		if (failure === 'rateLimited') {
+			// 429s are budgeted by time, not attempts: a rejected request costs nothing.
+			firstRejectedAt ??= Date.now();
+			const since = Date.now() - firstRejectedAt;
+			const delay = nextRateLimitedDelay(settings.retry, attempt, since, retryAfterMs, limiter?.retryDelay());
+			if (delay === undefined) throw rateLimitBudgetSpent(finalError, since, options.kind);
+			// KIE's Retry-After pauses the whole limiter: its callers wait there together.
+			ownWait = limiter && retryAfterMs !== undefined ? 0 : delay;
+		} else {
+			const delay = nextDelay(settings.retry, attempt, waited, retryAfterMs);
+			if (delay === undefined) throw finalError;
+			waited += delay;
+			ownWait = delay;
+		}
 		if (!isCancelled(signal)) await sleepFor(ownWait);
 		throwIfCancelled(signal, node);
 	}

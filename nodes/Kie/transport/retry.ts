@@ -1,12 +1,15 @@
 /** How the transport retries. Pure data + pure functions so the policy is unit-testable. */
 export interface RetryPolicy {
-	/** Attempts in total, the first included. */
+	/** Attempts in total, the first included (5xx and network errors of reads; 429s are budgeted by time). */
 	maxAttempts: number;
 	/** First back-off step. */
 	baseDelayMs: number;
 	/** Upper bound of one wait. */
 	maxDelayMs: number;
-	/** Upper bound of all waits of one request together. */
+	/**
+	 * Upper bound of all waits of one request together; for 429s, the time from the request's
+	 * first 429 until it gives up, whatever the number of attempts.
+	 */
 	maxTotalWaitMs: number;
 }
 
@@ -76,5 +79,29 @@ export function nextDelay(
 	const wanted =
 		retryAfterMs !== undefined ? Math.min(retryAfterMs, policy.maxDelayMs) : backoffDelay(policy, attempt, random);
 	if (waitedMs + wanted > policy.maxTotalWaitMs) return undefined;
+	return wanted;
+}
+
+/**
+ * The wait before sending again a request KIE rejected with 429, or undefined once its time
+ * budget is spent: `maxTotalWaitMs` from its first 429 (the execution's own deadline stops it
+ * earlier through the cancel signal). The number of attempts does not count: KIE drops a
+ * rejected request, so trying again costs nothing, and a batch spread over many n8n processes
+ * may see several 429s per item before the processes settle on their shares of the window.
+ * `pacingMs` is the limiter's jittered suggestion; without one, exponential back-off.
+ */
+export function nextRateLimitedDelay(
+	policy: RetryPolicy,
+	attempt: number,
+	sinceFirstRejectionMs: number,
+	retryAfterMs: number | undefined,
+	pacingMs?: number,
+	random?: () => number,
+): number | undefined {
+	const wanted =
+		retryAfterMs !== undefined
+			? Math.min(retryAfterMs, policy.maxDelayMs)
+			: (pacingMs ?? backoffDelay(policy, attempt, random));
+	if (sinceFirstRejectionMs + wanted > policy.maxTotalWaitMs) return undefined;
 	return wanted;
 }

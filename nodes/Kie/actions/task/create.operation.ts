@@ -213,17 +213,53 @@ function createdSummary(done: INodeExecutionData[]): string | undefined {
 	return `Tasks already created for other items (charged; read them with Get Task instead of creating them again): ${list}.`;
 }
 
+/**
+ * Logs a paid task as soon as KIE accepted it. In queue mode a worker can die (SIGKILL, OOM) before
+ * the execution's data is saved; the worker's log then still names every task it paid for, with
+ * its execution, so the tasks can be read with Get Task or Wait for Task instead of being paid again.
+ */
+function logCreated(ctx: IExecuteFunctions, itemIndex: number, task: CreatedTask): void {
+	ctx.logger.info(`KIE task created: ${task.taskId} (${task.api}, ${task.model}) for item ${itemIndex}`, {
+		taskId: task.taskId,
+		api: task.api,
+		model: task.model,
+		itemIndex,
+		executionId: ctx.getExecutionId(),
+		workflowId: ctx.getWorkflow().id,
+		node: ctx.getNode().name,
+	});
+}
+
 export async function executeCreate(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const options = ctx.getNodeParameter('createOptions', 0, {}) as IDataObject;
 	const concurrency = Number(options.concurrency ?? 5);
 	const guard = new SpendGuard(ctx, Number(options.minimumBalance ?? 0), transportSettings(ctx, 0));
-	const created = await forEachItem(
-		ctx,
-		items,
-		async (itemIndex) => ({ json: (await createTask(ctx, itemIndex, undefined, guard)) as unknown as IDataObject }),
-		concurrency,
-		createdSummary,
-	);
+	let paid: IDataObject[] = [];
+	let created: INodeExecutionData[];
+	try {
+		created = await forEachItem(
+			ctx,
+			items,
+			async (itemIndex) => {
+				const task = await createTask(ctx, itemIndex, undefined, guard);
+				if (task.taskId) logCreated(ctx, itemIndex, task);
+				return { json: task as unknown as IDataObject };
+			},
+			concurrency,
+			(done) => {
+				paid = done
+					.filter((item) => typeof item.json.taskId === 'string' && item.json.taskId !== '')
+					.map((item) => ({ itemIndex: (item.pairedItem as { item: number }).item, taskId: item.json.taskId, api: item.json.api, model: item.json.model }));
+				return createdSummary(done);
+			},
+		);
+	} catch (error) {
+		// The batch stopped: the paid tasks stay in the saved execution's error (context.createdTasks,
+		// readable in the UI and through the API), not only in its message.
+		const nodeError = asNodeError(ctx, error, 0) as Error & { context?: IDataObject };
+		if (paid.length > 0) nodeError.context = { ...(nodeError.context ?? {}), createdTasks: paid };
+		throw nodeError;
+	}
 	if (ctx.getNodeParameter('waitForCompletion', 0, false) !== true) return created;
 	return await waitForCreated(ctx, created);
 }
