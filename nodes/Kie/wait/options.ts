@@ -121,10 +121,14 @@ function nonNegative(value: unknown, fallback: number): number {
 	return Number.isFinite(n) && n >= 0 ? n : fallback;
 }
 
-export function pollSettings(values: IDataObject): PollSettings {
+/** In an AI agent's tool call the agent waits for every read: at most this long between reads unless set. */
+export const TOOL_MAX_INTERVAL_MS = 5000;
+
+export function pollSettings(values: IDataObject, toolCall = false): PollSettings {
 	const kind: ScheduleKind = values.schedule === 'kie' || values.schedule === 'fixed' ? values.schedule : 'adaptive';
 	const minMs = Math.round(positive(values.minIntervalSeconds, DEFAULT_MIN_INTERVAL_MS / 1000) * 1000);
-	const maxMs = Math.round(positive(values.maxIntervalSeconds, DEFAULT_MAX_INTERVAL_MS / 1000) * 1000);
+	const defaultMaxMs = toolCall ? Math.max(TOOL_MAX_INTERVAL_MS, minMs) : DEFAULT_MAX_INTERVAL_MS;
+	const maxMs = Math.round(positive(values.maxIntervalSeconds, defaultMaxMs / 1000) * 1000);
 	return {
 		kind,
 		minMs: Math.min(minMs, maxMs),

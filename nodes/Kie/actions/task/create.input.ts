@@ -3,26 +3,27 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { CatalogueEntry } from '../../catalogue/types';
 import { describeInput } from '../../catalogue/describe';
+import { lenientObject } from '../../tool/simple';
 
-function isPlainObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** The `input` object in JSON mode: a JSON string or, from an AI agent, an object. */
+/**
+ * The `input` object in JSON mode: a JSON string or, from an AI agent, an object (or JSON text
+ * inside a string, as models send it when the schema says "string").
+ */
 export function inputFromJson(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const raw = ctx.getNodeParameter('inputJson', itemIndex, '{}') as unknown;
-	if (isPlainObject(raw)) return raw;
+	const parsed = lenientObject(raw);
+	if (parsed) return parsed;
 	if (typeof raw === 'string') {
-		let parsed: unknown;
+		let reason = 'it is not a JSON object';
 		try {
-			parsed = jsonParse(raw.trim() === '' ? '{}' : raw);
+			jsonParse(raw);
 		} catch (error) {
-			throw new NodeOperationError(ctx.getNode(), `Input (JSON) is not valid JSON: ${(error as Error).message}`, {
-				itemIndex,
-				description: 'Give the model input as a JSON object, e.g. {"prompt": "a red panda"}.',
-			});
+			reason = (error as Error).message;
 		}
-		if (isPlainObject(parsed)) return parsed;
+		throw new NodeOperationError(ctx.getNode(), `Input (JSON) is not a valid JSON object (${reason}); got ${JSON.stringify(raw).slice(0, 120)}`, {
+			itemIndex,
+			description: 'Give the model input as a JSON object, e.g. {"prompt": "a red panda", "aspect_ratio": "1:1"}.',
+		});
 	}
 	throw new NodeOperationError(ctx.getNode(), 'Input (JSON) must be a JSON object', {
 		itemIndex,

@@ -13,6 +13,7 @@ import { forEachItem } from '../items';
 import { refuseCallbackInToolMode, transportSettings } from '../common';
 import { binaryMappings, inputFromFields, inputFromJson, isListField, placeUrl } from './create.input';
 import { CALLBACK_PLACEHOLDER } from './create.properties';
+import { inputFromPrompt, PROMPT_MODE, promptModeModel } from '../../tool/simple';
 
 export interface CreatedTask {
 	taskId: string;
@@ -28,7 +29,8 @@ export interface CreatedTask {
 const PENDING_UPLOAD = 'https://upload.pending.invalid/';
 
 function modelId(ctx: IExecuteFunctions, itemIndex: number): string {
-	const id = String(ctx.getNodeParameter('model', itemIndex, '', { extractValue: true }) ?? '').trim();
+	let id = String(ctx.getNodeParameter('model', itemIndex, '', { extractValue: true }) ?? '').trim();
+	if (ctx.getNodeParameter('inputMode', itemIndex, 'fields') === PROMPT_MODE) id = promptModeModel(id);
 	if (id === '') {
 		throw new NodeOperationError(ctx.getNode(), 'No model selected', {
 			itemIndex,
@@ -80,7 +82,8 @@ export async function createTask(
 	const entry = findModel(model);
 	const family: FamilyId = entry?.family ?? 'market';
 	const mode = ctx.getNodeParameter('inputMode', itemIndex, 'fields') as string;
-	const input = mode === 'json' ? inputFromJson(ctx, itemIndex) : inputFromFields(ctx, itemIndex, entry);
+	const input =
+		mode === 'json' ? inputFromJson(ctx, itemIndex) : mode === PROMPT_MODE ? inputFromPrompt(ctx, itemIndex) : inputFromFields(ctx, itemIndex, entry);
 	const mappings = binaryMappings(ctx, itemIndex);
 	for (const mapping of mappings) {
 		if (mapping.binaryProperty === '' || mapping.field === '') {
