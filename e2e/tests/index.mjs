@@ -7,5 +7,6 @@ import trigger from './trigger.mjs';
 import callback from './callback.mjs';
 import batch from './batch.mjs';
 import credits from './credits.mjs';
+import agent from './agent.mjs';
 
-export const TESTS = [packageTest, parameters, credential, media, trigger, callback, batch, credits];
+export const TESTS = [packageTest, parameters, credential, media, trigger, callback, batch, credits, agent];

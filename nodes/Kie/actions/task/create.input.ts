@@ -14,16 +14,14 @@ export function inputFromJson(ctx: IExecuteFunctions, itemIndex: number): IDataO
 	const parsed = lenientObject(raw);
 	if (parsed) return parsed;
 	if (typeof raw === 'string') {
-		let reason = 'it is not a JSON object';
 		try {
 			jsonParse(raw);
 		} catch (error) {
-			reason = (error as Error).message;
+			throw new NodeOperationError(ctx.getNode(), `Input (JSON) is not valid JSON: ${(error as Error).message}; got ${JSON.stringify(raw).slice(0, 120)}`, {
+				itemIndex,
+				description: 'Give the model input as a JSON object, e.g. {"prompt": "a red panda", "aspect_ratio": "1:1"}.',
+			});
 		}
-		throw new NodeOperationError(ctx.getNode(), `Input (JSON) is not a valid JSON object (${reason}); got ${JSON.stringify(raw).slice(0, 120)}`, {
-			itemIndex,
-			description: 'Give the model input as a JSON object, e.g. {"prompt": "a red panda", "aspect_ratio": "1:1"}.',
-		});
 	}
 	throw new NodeOperationError(ctx.getNode(), 'Input (JSON) must be a JSON object', {
 		itemIndex,
