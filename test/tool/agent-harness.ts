@@ -21,16 +21,20 @@ import type {
 	IExecuteFunctions,
 	INode,
 	INodeExecutionData,
+	INodeParameters,
 	INodeType,
 	INodeTypeDescription,
 	IRun,
+	IWebhookData,
+	IWebhookFunctions,
+	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, deepCopy } from 'n8n-workflow';
 
 import { Kie } from '../../nodes/Kie/Kie.node';
 import { KIE_CREDENTIAL_TYPE, KIE_TEST_CREDENTIAL, kieCredentialsHelper } from '../harness/credentials';
 import type { KieTestCredentials } from '../harness/types';
-import { createAdditionalData, createWorkflow, newId, nextExecutionId, workflowBase } from '../harness/engine';
+import { createAdditionalData, createWorkflow, newId, nextExecutionId, runWebhook, workflowBase } from '../harness/engine';
 import { HarnessNodeTypes, START_NODE_NAME, START_NODE_TYPE } from '../harness/node-types';
 
 export const AGENT_TYPE = 'n8n-nodes-kie-ai-harness.fakeAgent';
@@ -38,7 +42,9 @@ export const KIE_TOOL_TYPE = 'n8n-nodes-kie-ai.kieTool';
 export const AGENT_NAME = 'Agent';
 export const TOOL_NAME = 'KIE';
 
-export type ToolPath = 'engine' | 'supply';
+/** `mcp`: the supply path from a trigger's webhook context, as the MCP Server Trigger does it. */
+export type ToolPath = 'engine' | 'supply' | 'mcp';
+export const MCP_TRIGGER_TYPE = 'n8n-nodes-kie-ai-harness.fakeMcpTrigger';
 
 export interface ToolCallRecord {
 	/** What the agent got back for each call: parsed JSON, or the thrown error's message. */
@@ -64,6 +70,48 @@ export function kieToolType(): INodeType {
 	const tool = Object.create(kie) as INodeType;
 	Object.defineProperty(tool, 'description', { value: description });
 	return tool;
+}
+
+type SuppliedTool = {
+	name: string;
+	description: string;
+	schema: { shape?: Record<string, unknown> };
+	invoke: (args: IDataObject) => Promise<string>;
+};
+
+async function callSuppliedTool(tools: SuppliedTool[], calls: IDataObject[], record: ToolCallRecord): Promise<void> {
+	const tool = tools[0];
+	record.tool = { name: tool.name, description: tool.description, schemaKeys: Object.keys(tool.schema.shape ?? {}) };
+	for (const args of calls) {
+		try {
+			record.answers.push(JSON.parse(await tool.invoke(args)));
+		} catch (error) {
+			record.answers.push({ thrown: (error as Error).message });
+		}
+	}
+}
+
+/** A webhook node that lists its ai_tool inputs and calls them, as the MCP Server Trigger does. */
+function fakeMcpTrigger(calls: IDataObject[], record: ToolCallRecord): INodeType {
+	return {
+		description: {
+			displayName: 'Fake MCP Trigger',
+			name: MCP_TRIGGER_TYPE,
+			group: ['trigger'],
+			version: 1,
+			description: 'Calls its tools from a webhook context',
+			defaults: { name: AGENT_NAME },
+			inputs: [{ type: NodeConnectionTypes.AiTool, displayName: 'Tools' }],
+			outputs: [NodeConnectionTypes.Main],
+			webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'mcp' }],
+			properties: [],
+		},
+		async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+			const tools = (await this.getInputConnectionData(NodeConnectionTypes.AiTool, 0)) as SuppliedTool[];
+			await callSuppliedTool(tools, calls, record);
+			return { noWebhookResponse: true };
+		},
+	} as INodeType;
 }
 
 function fakeAgent(path: ToolPath, calls: IDataObject[], record: ToolCallRecord): INodeType {
@@ -101,21 +149,8 @@ function fakeAgent(path: ToolPath, calls: IDataObject[], record: ToolCallRecord)
 				}
 				return [[{ json: { answers: record.answers as IDataObject[] } }]];
 			}
-			const tools = (await this.getInputConnectionData(NodeConnectionTypes.AiTool, 0)) as Array<{
-				name: string;
-				description: string;
-				schema: { shape?: Record<string, unknown> };
-				invoke: (args: IDataObject) => Promise<string>;
-			}>;
-			const tool = tools[0];
-			record.tool = { name: tool.name, description: tool.description, schemaKeys: Object.keys(tool.schema.shape ?? {}) };
-			for (const args of calls) {
-				try {
-					record.answers.push(JSON.parse(await tool.invoke(args)));
-				} catch (error) {
-					record.answers.push({ thrown: (error as Error).message });
-				}
-			}
+			const tools = (await this.getInputConnectionData(NodeConnectionTypes.AiTool, 0)) as SuppliedTool[];
+			await callSuppliedTool(tools, calls, record);
 			return [[{ json: { answers: record.answers as IDataObject[] } }]];
 		},
 	} as INodeType;
@@ -124,16 +159,17 @@ function fakeAgent(path: ToolPath, calls: IDataObject[], record: ToolCallRecord)
 export interface AgentRunOptions {
 	path: ToolPath;
 	/** The KIE Tool's parameters (with `$fromAI` expressions where the model fills them). */
-	parameters: IDataObject;
+	parameters: INodeParameters;
 	/** One entry per tool call: the arguments the model sends. */
 	calls: IDataObject[];
 	credentials: KieTestCredentials;
 }
 
-export async function runAgentWithKieTool(opts: AgentRunOptions): Promise<{ run: IRun; record: ToolCallRecord }> {
+export async function runAgentWithKieTool(opts: AgentRunOptions): Promise<{ run?: IRun; record: ToolCallRecord }> {
 	const record: ToolCallRecord = { answers: [] };
+	const agentType = opts.path === 'mcp' ? MCP_TRIGGER_TYPE : AGENT_TYPE;
 	const nodeTypes = new HarnessNodeTypes([{ json: { chatInput: 'make me a picture' } }])
-		.add(AGENT_TYPE, fakeAgent(opts.path, opts.calls, record))
+		.add(agentType, opts.path === 'mcp' ? fakeMcpTrigger(opts.calls, record) : fakeAgent(opts.path, opts.calls, record))
 		.add(KIE_TOOL_TYPE, kieToolType());
 	const executionId = nextExecutionId();
 	const tool: INode = {
@@ -147,7 +183,7 @@ export async function runAgentWithKieTool(opts: AgentRunOptions): Promise<{ run:
 	};
 	const nodes: INode[] = [
 		{ id: newId(), name: START_NODE_NAME, type: START_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} },
-		{ id: newId(), name: AGENT_NAME, type: AGENT_TYPE, typeVersion: 1, position: [250, 0], parameters: {} },
+		{ id: newId(), name: AGENT_NAME, type: agentType, typeVersion: 1, position: [250, 0], parameters: {}, webhookId: newId() },
 		tool,
 	];
 	const connections: IConnections = {
@@ -163,6 +199,19 @@ export async function runAgentWithKieTool(opts: AgentRunOptions): Promise<{ run:
 		credentialsHelper: kieCredentialsHelper(opts.credentials),
 		uiMessages: [],
 	});
+	if (opts.path === 'mcp') {
+		const trigger = workflow.getNode(AGENT_NAME)!;
+		const webhookData = {
+			httpMethod: 'POST',
+			node: AGENT_NAME,
+			path: 'mcp',
+			webhookDescription: nodeTypes.getByNameAndVersion(MCP_TRIGGER_TYPE).description.webhooks![0],
+			workflowId: workflow.id,
+			workflowExecuteAdditionalData: additionalData,
+		} as IWebhookData;
+		await runWebhook(workflow, webhookData, trigger, additionalData, 'webhook', null);
+		return { record };
+	}
 	const startNode = workflow.getNode(START_NODE_NAME) ?? undefined;
 	const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode });
 	return { run, record };
