@@ -62,6 +62,9 @@ describe('compact tool results', () => {
 	it('keeps id, api, status, URLs once and credits; drops raw', () => {
 		expect(compactJson(task)).toEqual({ taskId: 't1', api: 'market', model: 'nano-banana-pro', status: 'success', urls: ['https://cdn.example/a.png'], credits: 18 });
 	});
+	it('keeps raw only when asked', () => {
+		expect(compactJson(task, true).raw).toEqual(task.raw);
+	});
 	it('merges the per-file items of one task and drops binary', () => {
 		const items = [
 			{ json: { ...task, resultUrls: ['u1', 'u2'], url: 'u1' }, binary: { data: { data: '', mimeType: 'image/png' } }, pairedItem: { item: 0 } },

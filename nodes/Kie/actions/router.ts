@@ -48,7 +48,8 @@ export async function route(ctx: IExecuteFunctions): Promise<INodeExecutionData[
 		refuseCallbackModes(ctx, items, resource, operation);
 		const out = await run(ctx, items);
 		if (resource === 'task') rememberCreated(out);
-		return [compactItems(out)];
+		const output = ctx.getNodeParameter('outputOptions', 0, {}) as { toolRaw?: boolean };
+		return [compactItems(out, output.toolRaw === true)];
 	} catch (error) {
 		return [[{ json: { error: toolErrorText(error) }, pairedItem: { item: 0 } }]];
 	}

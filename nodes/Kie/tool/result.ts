@@ -5,7 +5,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
  * once, the credits, and KIE's message for a failure. No `raw` record and no binary data (n8n
  * drops binaries before the model anyway), so a result stays a few hundred characters.
  */
-export function compactJson(json: IDataObject): IDataObject {
+export function compactJson(json: IDataObject, includeRaw = false): IDataObject {
 	if (typeof json.error === 'string') {
 		const help = typeof json.errorDescription === 'string' && !json.error.includes(json.errorDescription) ? `. ${json.errorDescription}` : '';
 		const out: IDataObject = { error: `${json.error}${help}` };
@@ -34,6 +34,7 @@ export function compactJson(json: IDataObject): IDataObject {
 	if (typeof json.progress === 'number' && json.final !== true) out.progress = json.progress;
 	if (typeof json.creditsConsumed === 'number') out.credits = json.creditsConsumed;
 	if (typeof json.costTime === 'number') out.costTime = json.costTime;
+	if (includeRaw && json.raw !== undefined) out.raw = json.raw as IDataObject;
 	if (json.status === 'failed') {
 		out.error = [typeof json.failMsg === 'string' ? json.failMsg : 'KIE gave no reason', json.failCode ? `(code ${String(json.failCode)})` : '']
 			.filter(Boolean)
@@ -53,11 +54,11 @@ function pairedIndex(item: INodeExecutionData, fallback: number): number {
  * Compacts every output item, merging the per-file items of one task (downloads on) into one
  * item, and drops binary data.
  */
-export function compactItems(items: INodeExecutionData[]): INodeExecutionData[] {
+export function compactItems(items: INodeExecutionData[], includeRaw = false): INodeExecutionData[] {
 	const out: INodeExecutionData[] = [];
 	const byTask = new Map<string, IDataObject>();
 	for (const [position, item] of items.entries()) {
-		const json = compactJson(item.json);
+		const json = compactJson(item.json, includeRaw);
 		const itemIndex = pairedIndex(item, position);
 		const key = typeof json.taskId === 'string' && json.error === undefined ? `${itemIndex}:${json.taskId}` : undefined;
 		const earlier = key ? byTask.get(key) : undefined;

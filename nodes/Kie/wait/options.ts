@@ -151,6 +151,14 @@ export function outputOptionsProperty(displayOptions: IDisplayOptions): INodePro
 		options: [
 			...downloadOptionFields,
 			{
+				displayName: 'Include Raw Record in Tool Results',
+				name: 'toolRaw',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether an AI agent\'s tool call also gets KIE\'s full task record (`raw`). Off keeps tool results small: task ID, status, URLs, credits.',
+			},
+			{
 				displayName: 'Output Failed Tasks',
 				name: 'outputFailed',
 				type: 'boolean',
