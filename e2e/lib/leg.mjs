@@ -3,9 +3,10 @@
  * community package, credential and workflows imported, the server started with an owner and an
  * API key, then every test in e2e/tests/, then everything stopped and the ports checked.
  */
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulatorProcess } from './emulator.mjs';
+import { startFakeOpenAI } from './fake-openai.mjs';
 import { createN8n } from './n8n.mjs';
 import { installIntoUserFolder } from './pack.mjs';
 import { freePort, isGone, isListening } from './procs.mjs';
@@ -32,6 +33,7 @@ export async function runLeg({ host, tarball, workDir, report, tests }) {
 	const ports = [];
 	let emulator;
 	let n8n;
+	let fakeOpenAI;
 	try {
 		const emuPort = await freePort();
 		const n8nPort = await freePort();
@@ -49,6 +51,12 @@ export async function runLeg({ host, tarball, workDir, report, tests }) {
 		await report.step(group, 'import:credentials (emulator credential; runs the DB migrations)', () =>
 			n8n.cliOk(['import:credentials', `--input=${writeCredentialFile(join(dir, 'credentials.json'), credentialData)}`]),
 		);
+		// The AI Agent example's chat model: a fake OpenAI-compatible server of ours on loopback.
+		fakeOpenAI = await report.step(group, 'start the fake OpenAI-compatible server', () => startFakeOpenAI());
+		ports.push(fakeOpenAI.port);
+		const openAiFile = join(dir, 'credentials-openai.json');
+		writeFileSync(openAiFile, JSON.stringify([{ id: 'kieExOpenAiCred01', name: 'OpenAI', type: 'openAiApi', data: { apiKey: 'sk-fake-e2e-placeholder', url: fakeOpenAI.url } }]));
+		await report.step(group, 'import:credentials (OpenAI credential → fake server)', () => n8n.cliOk(['import:credentials', `--input=${openAiFile}`]));
 		const exampleList = examples();
 		const variants = exampleList.filter((w) => w.id === 'kieExWaitCallback01').map((w) => webhookVariant(w));
 		const all = [...exampleList, ...fixtures(), ...variants.map((v) => v.workflow)];
@@ -82,6 +90,7 @@ export async function runLeg({ host, tarball, workDir, report, tests }) {
 			/** n8n ≥ 2.14 signs resume URLs. */
 			signedResume: !host.version.startsWith('2.8.'),
 			taskMs: TASK_MS,
+			fakeOpenAI,
 			/** Example ids that ran green in this leg (tests add to it). */
 			green: new Set(),
 		};
@@ -107,6 +116,7 @@ export async function runLeg({ host, tarball, workDir, report, tests }) {
 		await report.step(group, 'stop n8n and the emulator', async () => {
 			if (n8n) await n8n.stop();
 			if (emulator) await emulator.stop();
+			if (fakeOpenAI) await fakeOpenAI.close();
 		}).catch(() => undefined);
 		await report.check(group, 'every process stopped, nothing left listening', async () => {
 			const alive = pids.filter((pid) => !isGone(pid));

@@ -8,5 +8,6 @@ import callback from './callback.mjs';
 import batch from './batch.mjs';
 import credits from './credits.mjs';
 import catalogue from './catalogue.mjs';
+import agent from './agent.mjs';
 
-export const TESTS = [packageTest, parameters, credential, media, trigger, callback, batch, credits, catalogue];
+export const TESTS = [packageTest, parameters, credential, media, trigger, callback, batch, credits, catalogue, agent];

@@ -8,8 +8,14 @@ const context = (tool: boolean) => ({ getNode: () => node, isToolExecution: () =
 describe('callback mode as an AI-agent tool', () => {
 	it('is refused with a pointer to poll mode', () => {
 		expect(() => refuseCallbackInToolMode(context(true), 'Wait for Task in callback mode')).toThrow(
-			'Wait for Task in callback mode cannot be used when the KIE node runs as an AI-agent tool',
+			"Wait for Task in callback mode cannot be used when the KIE node runs as an AI agent's tool: nothing was created",
 		);
+	});
+
+	it('is refused for the tool variant of the node even when isToolExecution() says no (AI Agent v3)', () => {
+		const toolNode = { ...node, type: 'n8n-nodes-kie-ai.kieTool' } as INode;
+		const v3 = { getNode: () => toolNode, isToolExecution: () => false } as unknown as IExecuteFunctions;
+		expect(() => refuseCallbackInToolMode(v3, 'Wait for Task in callback mode')).toThrow(/runs as an AI agent.s tool: nothing was created/);
 	});
 
 	it('is allowed in a normal execution', () => {

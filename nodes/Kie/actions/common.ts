@@ -7,6 +7,8 @@ import { FAMILIES, FAMILY_IDS, isFamilyId } from '../families/specs';
 import type { FamilyId } from '../families/types';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isToolCall } from '../tool/detect';
+
 /** The API family picker shared by Get Task and Wait for Task. */
 export const apiFamilyProperty = (operations: string[]): INodeProperties => ({
 	displayName: 'API',
@@ -33,10 +35,13 @@ export const taskIdProperty = (operations: string[]): INodeProperties => ({
 	displayOptions: { show: { resource: ['task'], operation: operations } },
 });
 
-/** Resolves the API family parameter, falling back to the item's `api` field, then Market. */
-export function resolveFamily(ctx: IExecuteFunctions, itemIndex: number): FamilyId {
-	const chosen = ctx.getNodeParameter('api', itemIndex, 'auto') as string;
-	if (chosen !== 'auto') {
+/**
+ * The API family from the API parameter or the item's `api` field; undefined when neither says
+ * (plain runs then use Market, tool calls look the task up: tool/family.ts).
+ */
+export function explicitFamily(ctx: IExecuteFunctions, itemIndex: number): FamilyId | undefined {
+	const chosen = String(ctx.getNodeParameter('api', itemIndex, 'auto') ?? 'auto').trim();
+	if (chosen !== 'auto' && chosen !== '') {
 		if (isFamilyId(chosen)) return chosen;
 		throw new NodeOperationError(ctx.getNode(), `Unknown API "${chosen}"`, {
 			itemIndex,
@@ -44,12 +49,17 @@ export function resolveFamily(ctx: IExecuteFunctions, itemIndex: number): Family
 		});
 	}
 	const fromItem = ctx.getInputData()[itemIndex]?.json?.api;
-	if (fromItem === undefined || fromItem === null || fromItem === '') return 'market';
+	if (fromItem === undefined || fromItem === null || fromItem === '') return undefined;
 	if (isFamilyId(fromItem)) return fromItem;
 	throw new NodeOperationError(ctx.getNode(), `The input item's "api" field is "${String(fromItem)}", which is not a KIE API`, {
 		itemIndex,
 		description: `Allowed: ${FAMILY_IDS.join(', ')}. Set the API parameter explicitly.`,
 	});
+}
+
+/** Resolves the API family parameter, falling back to the item's `api` field, then Market. */
+export function resolveFamily(ctx: IExecuteFunctions, itemIndex: number): FamilyId {
+	return explicitFamily(ctx, itemIndex) ?? 'market';
 }
 
 export function requireTaskId(ctx: IExecuteFunctions, itemIndex: number): string {
@@ -146,11 +156,20 @@ export function transportSettings(ctx: IExecuteFunctions, itemIndex: number): Tr
 	};
 }
 
-/** A tool call of an AI agent must return in one go: it cannot pause for a callback. */
-export function refuseCallbackInToolMode(ctx: IExecuteFunctions, what: string): void {
-	if (typeof ctx.isToolExecution === 'function' && ctx.isToolExecution()) {
-		throw new NodeOperationError(ctx.getNode(), `${what} cannot be used when the KIE node runs as an AI-agent tool`, {
-			description: 'An agent\'s tool call has to return its result at once. Use poll mode (the default) instead.',
-		});
+/**
+ * A tool call of an AI agent must return in one go: it cannot pause for a callback, and nothing
+ * would ever wait for one. Called before anything is created or uploaded.
+ */
+export function refuseCallbackInToolMode(ctx: IExecuteFunctions, what: string, itemIndex = 0): void {
+	if (isToolCall(ctx)) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${what} cannot be used when the KIE node runs as an AI agent's tool: nothing was created`,
+			{
+				itemIndex,
+				description:
+					'An agent\'s tool call has to return its result at once. In the KIE Tool\'s settings set Callback to "None" (or a KIE Trigger URL) and Wait Mode to "Poll", or turn on "Wait for Completion".',
+			},
+		);
 	}
 }

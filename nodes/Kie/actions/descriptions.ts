@@ -6,6 +6,7 @@ import { waitProperties } from './task/wait.operation';
 import { uploadProperties } from './file/upload.operation';
 import { getDownloadUrlProperties } from './utility/getDownloadUrl.operation';
 import { requestOptionsProperty } from './common';
+import { toolDescriptionProperties } from '../tool/properties';
 
 export const resourceProperty: INodeProperties = {
 	displayName: 'Resource',
@@ -69,6 +70,7 @@ export const operationProperties: INodeProperties[] = [
 export const nodeProperties: INodeProperties[] = [
 	resourceProperty,
 	...operationProperties,
+	...toolDescriptionProperties,
 	...createProperties,
 	...getProperties,
 	...waitProperties,

@@ -66,8 +66,12 @@ export interface OutputSettings {
 	options: DownloadOptions;
 }
 
-/** Reads the values of `downloadOptionFields` (as found in a collection) into download settings. */
-export function outputSettings(values: IDataObject, transport?: TransportSettings): OutputSettings {
+/**
+ * Reads the values of `downloadOptionFields` (as found in a collection) into download settings.
+ * In an AI agent's tool call downloads are off unless "Download Results" is set: n8n drops binary
+ * data before the model, so the agent would only wait for a file it cannot see.
+ */
+export function outputSettings(values: IDataObject, transport?: TransportSettings, toolCall = false): OutputSettings {
 	const property = String(values.binaryProperty ?? '').trim() || DEFAULT_DOWNLOAD.binaryProperty;
 	const layout = values.layout === 'perTask' ? 'perTask' : 'perFile';
 	const maxMb = Number(values.maxFileSizeMb ?? 0);
@@ -79,5 +83,5 @@ export function outputSettings(values: IDataObject, transport?: TransportSetting
 		timeoutMs: Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? Math.round(timeoutSeconds * 1000) : DEFAULT_DOWNLOAD.timeoutMs,
 	};
 	if (transport) options.settings = transport;
-	return { download: values.download !== false, options };
+	return { download: toolCall ? values.download === true : values.download !== false, options };
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { outputSettings } from '../binary/options';
 import { isFamilyId } from '../families/specs';
+import { isToolCall } from '../tool/detect';
 import type { NormalisedTask } from '../task/types';
 import { finishedTaskItems } from './outcome';
 import { waitForTasks, type WaitRequest } from './poll';
@@ -40,7 +41,7 @@ export async function waitForCreated(ctx: IExecuteFunctions, created: INodeExecu
 		const json = item.json;
 		const immediate = immediateResult(json);
 		if (immediate) {
-			const output = outputSettings(ctx.getNodeParameter('outputOptions', itemIndex, {}) as IDataObject);
+			const output = outputSettings(ctx.getNodeParameter('outputOptions', itemIndex, {}) as IDataObject, undefined, isToolCall(ctx));
 			slots.push(await finishedTaskItems(ctx, immediate, itemIndex, output, true));
 		} else if (typeof json.taskId === 'string' && json.taskId !== '' && isFamilyId(json.api)) {
 			slots.push(requests.length);

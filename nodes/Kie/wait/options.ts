@@ -130,10 +130,14 @@ function nonNegative(value: unknown, fallback: number): number {
 	return Number.isFinite(n) && n >= 0 ? n : fallback;
 }
 
-export function pollSettings(values: IDataObject): PollSettings {
+/** In an AI agent's tool call the agent waits for every read: at most this long between reads unless set. */
+export const TOOL_MAX_INTERVAL_MS = 5000;
+
+export function pollSettings(values: IDataObject, toolCall = false): PollSettings {
 	const kind: ScheduleKind = values.schedule === 'kie' || values.schedule === 'fixed' ? values.schedule : 'adaptive';
 	const minMs = Math.max(PER_TASK_MIN_INTERVAL_MS, Math.round(positive(values.minIntervalSeconds, DEFAULT_MIN_INTERVAL_MS / 1000) * 1000));
-	const maxMs = Math.max(PER_TASK_MIN_INTERVAL_MS, Math.round(positive(values.maxIntervalSeconds, DEFAULT_MAX_INTERVAL_MS / 1000) * 1000));
+	const defaultMaxMs = toolCall ? Math.max(TOOL_MAX_INTERVAL_MS, minMs) : DEFAULT_MAX_INTERVAL_MS;
+	const maxMs = Math.max(PER_TASK_MIN_INTERVAL_MS, Math.round(positive(values.maxIntervalSeconds, defaultMaxMs / 1000) * 1000));
 	return {
 		kind,
 		minMs: Math.min(minMs, maxMs),
@@ -155,6 +159,14 @@ export function outputOptionsProperty(displayOptions: IDisplayOptions): INodePro
 		displayOptions,
 		options: [
 			...downloadOptionFields,
+			{
+				displayName: 'Include Raw Record in Tool Results',
+				name: 'toolRaw',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether an AI agent\'s tool call also gets KIE\'s full task record (`raw`). Off keeps tool results small: task ID, status, URLs, credits.',
+			},
 			{
 				displayName: 'Output Failed Tasks',
 				name: 'outputFailed',

@@ -6,6 +6,7 @@ import { transportSettings } from '../actions/common';
 import { outputSettings, type OutputSettings } from '../binary/options';
 import type { FamilyId } from '../families/types';
 import { readTask } from '../task/read';
+import { isToolCall } from '../tool/detect';
 import { limiterFor, type LimiterSettings } from '../transport/limiter';
 import { cancelSignal, getKieCredentials, type TransportSettings } from '../transport/request';
 import { cancellableSleep, throwIfCancelled } from '../transport/sleep';
@@ -39,12 +40,12 @@ export function readLimit(perSecond: number): LimiterSettings {
 	return { max, windowMs: Math.round((1000 * max) / perSecond) };
 }
 
-function itemSettings(ctx: IExecuteFunctions, itemIndex: number): ItemSettings {
+function itemSettings(ctx: IExecuteFunctions, itemIndex: number, toolCall: boolean): ItemSettings {
 	const transport = transportSettings(ctx, itemIndex);
 	const output = ctx.getNodeParameter('outputOptions', itemIndex, {}) as IDataObject;
 	return {
-		poll: pollSettings(ctx.getNodeParameter('pollOptions', itemIndex, {}) as IDataObject),
-		output: outputSettings(output, transport),
+		poll: pollSettings(ctx.getNodeParameter('pollOptions', itemIndex, {}) as IDataObject, toolCall),
+		output: outputSettings(output, transport, toolCall),
 		failuresAsItems: output.outputFailed === true,
 		transport,
 	};
@@ -64,7 +65,8 @@ export async function waitForTasks(ctx: IExecuteFunctions, requests: WaitRequest
 	const node = ctx.getNode();
 	const signal = cancelSignal(ctx);
 	const continueOnFail = ctx.continueOnFail();
-	const settings = requests.map((request) => itemSettings(ctx, request.itemIndex));
+	const toolCall = isToolCall(ctx);
+	const settings = requests.map((request) => itemSettings(ctx, request.itemIndex, toolCall));
 	const credentials = await getKieCredentials(ctx);
 	// The read cap is per account and process-wide, like KIE's own limit.
 	const limiter = limiterFor(credentials.baseUrl, credentials.apiKey, readLimit(settings[0].poll.readsPerSecond), 'read');

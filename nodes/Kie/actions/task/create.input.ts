@@ -2,29 +2,28 @@ import { jsonParse, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { InputBranch, InputField } from '../../catalogue/model';
+import { lenientObject } from '../../tool/simple';
 
 /** Id of the read-only price line at the top of the Fields form; never sent to KIE. */
 export const PRICE_FIELD = '__kiePrice';
 
-function isPlainObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** The `input` object in JSON mode: a JSON string or, from an AI agent, an object. */
+/**
+ * The `input` object in JSON mode: a JSON string or, from an AI agent, an object (or JSON text
+ * inside a string, as models send it when the schema says "string").
+ */
 export function inputFromJson(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const raw = ctx.getNodeParameter('inputJson', itemIndex, '{}') as unknown;
-	if (isPlainObject(raw)) return raw;
+	const parsed = lenientObject(raw);
+	if (parsed) return parsed;
 	if (typeof raw === 'string') {
-		let parsed: unknown;
 		try {
-			parsed = jsonParse(raw.trim() === '' ? '{}' : raw);
+			jsonParse(raw);
 		} catch (error) {
-			throw new NodeOperationError(ctx.getNode(), `Input (JSON) is not valid JSON: ${(error as Error).message}`, {
+			throw new NodeOperationError(ctx.getNode(), `Input (JSON) is not valid JSON: ${(error as Error).message}; got ${JSON.stringify(raw).slice(0, 120)}`, {
 				itemIndex,
-				description: 'Give the model input as a JSON object, e.g. {"prompt": "a red panda"}.',
+				description: 'Give the model input as a JSON object, e.g. {"prompt": "a red panda", "aspect_ratio": "1:1"}.',
 			});
 		}
-		if (isPlainObject(parsed)) return parsed;
 	}
 	throw new NodeOperationError(ctx.getNode(), 'Input (JSON) must be a JSON object', {
 		itemIndex,

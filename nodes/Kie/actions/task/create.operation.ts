@@ -18,6 +18,7 @@ import { binaryMappings, inputFromFields, inputFromJson, isListField, placeUrl }
 import { CALLBACK_PLACEHOLDER } from './create.properties';
 import { SpendGuard } from './create.guard';
 import { chosenBranch } from '../../methods/getModelFields';
+import { inputFromPrompt, PROMPT_MODE, promptModeModel } from '../../tool/simple';
 
 export interface CreatedTask {
 	taskId: string;
@@ -37,7 +38,8 @@ export interface CreatedTask {
 const PENDING_UPLOAD = 'https://upload.pending.invalid/';
 
 function modelId(ctx: IExecuteFunctions, itemIndex: number): string {
-	const id = String(ctx.getNodeParameter('model', itemIndex, '', { extractValue: true }) ?? '').trim();
+	let id = String(ctx.getNodeParameter('model', itemIndex, '', { extractValue: true }) ?? '').trim();
+	if (ctx.getNodeParameter('inputMode', itemIndex, 'fields') === PROMPT_MODE) id = promptModeModel(id);
 	if (id === '') {
 		throw new NodeOperationError(ctx.getNode(), 'No model selected', {
 			itemIndex,
@@ -125,7 +127,8 @@ export async function createTask(
 	refuseUnrunnable(ctx, itemIndex, id, model);
 	const options = ctx.getNodeParameter('createOptions', itemIndex, {}) as IDataObject;
 	const formBranch = model ? chosenBranch(model, ctx.getNodeParameter('inputOption', itemIndex, '0')) : undefined;
-	const input = mode === 'json' ? inputFromJson(ctx, itemIndex) : inputFromFields(ctx, itemIndex, formBranch);
+	const input =
+		mode === 'json' ? inputFromJson(ctx, itemIndex) : mode === PROMPT_MODE ? inputFromPrompt(ctx, itemIndex) : inputFromFields(ctx, itemIndex, formBranch);
 	const mappings = binaryMappings(ctx, itemIndex);
 	const urlFields = [...new Set((model?.input?.branches ?? []).flatMap((branch) => branch.fields.filter((field) => field.isUrl).map((field) => field.name)))];
 	for (const mapping of mappings) {

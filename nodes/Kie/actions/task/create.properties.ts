@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { promptModeOption, promptModeProperties } from '../../tool/simple';
 import { outputOptionsProperty, pollOptionsProperty } from '../../wait/options';
 
 const show = { resource: ['task'], operation: ['create'] };
@@ -46,9 +47,11 @@ export const createProperties: INodeProperties[] = [
 		options: [
 			{ name: 'Fields', value: 'fields', description: 'A form generated from the model\'s schema in KIE\'s catalogue' },
 			{ name: 'JSON', value: 'json', description: 'The raw `input` object KIE expects for this model' },
+			promptModeOption,
 		],
 		displayOptions: { show },
 	},
+	...promptModeProperties(show),
 	{
 		displayName: 'Input Option Name or ID',
 		name: 'inputOption',

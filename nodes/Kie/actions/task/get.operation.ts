@@ -3,7 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { FAMILIES } from '../../families/specs';
 import { readTask } from '../../task/read';
-import { apiFamilyProperty, requireTaskId, resolveFamily, taskIdProperty, transportSettings } from '../common';
+import { findTaskFamily } from '../../tool/family';
+import { isToolCall } from '../../tool/detect';
+import { apiFamilyProperty, explicitFamily, requireTaskId, taskIdProperty, transportSettings } from '../common';
 import { forEachItem } from '../items';
 
 export const getProperties: INodeProperties[] = [taskIdProperty(['get']), apiFamilyProperty(['get'])];
@@ -11,8 +13,12 @@ export const getProperties: INodeProperties[] = [taskIdProperty(['get']), apiFam
 export async function executeGet(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(ctx, items, async (itemIndex) => {
 		const taskId = requireTaskId(ctx, itemIndex);
-		const family = resolveFamily(ctx, itemIndex);
-		const task = await readTask(ctx, family, taskId, itemIndex, transportSettings(ctx, itemIndex));
+		const settings = transportSettings(ctx, itemIndex);
+		const explicit = explicitFamily(ctx, itemIndex);
+		// A tool call rarely carries `api`: look the task up instead of assuming Market.
+		const found = explicit === undefined && isToolCall(ctx) ? await findTaskFamily(ctx, taskId, itemIndex, settings) : undefined;
+		const family = explicit ?? found?.family ?? 'market';
+		const task = found?.task ?? (await readTask(ctx, family, taskId, itemIndex, settings));
 		if (!task) {
 			throw new NodeOperationError(ctx.getNode(), `KIE has no ${FAMILIES[family].displayName} task ${taskId} (yet)`, {
 				itemIndex,

@@ -3,7 +3,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { outputOptionsProperty, pollOptionsProperty } from '../../wait/options';
 import { DEFAULT_WAIT_LIMIT_MINUTES, pauseForCallback } from '../../wait/pause';
 import { waitForTasks, type WaitRequest } from '../../wait/poll';
-import { apiFamilyProperty, refuseCallbackInToolMode, requireTaskId, resolveFamily, taskIdProperty } from '../common';
+import { findTaskFamily } from '../../tool/family';
+import { isToolCall } from '../../tool/detect';
+import { apiFamilyProperty, explicitFamily, refuseCallbackInToolMode, requireTaskId, resolveFamily, taskIdProperty } from '../common';
 import { asNodeError } from '../items';
 
 const show = { resource: ['task'], operation: ['wait'] };
@@ -67,15 +69,21 @@ export async function executeWait(ctx: IExecuteFunctions, items: INodeExecutionD
 	const continueOnFail = ctx.continueOnFail();
 	const requests: WaitRequest[] = [];
 	const invalid = new Map<number, INodeExecutionData>();
-	items.forEach((item, itemIndex) => {
+	const toolCall = isToolCall(ctx);
+	for (const [itemIndex, item] of items.entries()) {
 		try {
-			requests.push({ itemIndex, taskId: requireTaskId(ctx, itemIndex), family: resolveFamily(ctx, itemIndex), model: modelOf(item) });
+			const taskId = requireTaskId(ctx, itemIndex);
+			// A tool call rarely carries `api`: look the task up instead of assuming Market.
+			const family = toolCall
+				? (explicitFamily(ctx, itemIndex) ?? (await findTaskFamily(ctx, taskId, itemIndex)).family)
+				: resolveFamily(ctx, itemIndex);
+			requests.push({ itemIndex, taskId, family, model: modelOf(item) });
 		} catch (error) {
 			const nodeError = asNodeError(ctx, error, itemIndex);
 			if (!continueOnFail) throw nodeError;
 			invalid.set(itemIndex, { json: { error: nodeError.message }, pairedItem: { item: itemIndex } });
 		}
-	});
+	}
 	const results = await waitForTasks(ctx, requests);
 	const byItem = new Map(requests.map((request, index) => [request.itemIndex, results[index]]));
 	return items.flatMap((_item, itemIndex) => byItem.get(itemIndex) ?? [invalid.get(itemIndex)!]);
