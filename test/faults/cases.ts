@@ -43,12 +43,15 @@ export const FAULT_CASES: readonly FaultCase[] = [
 	{ id: 'create-500', area: 'create 5xx/reset', fault: 'HTTP 500 on a create', expected: '"may or may not have been created" error; no second create' },
 	{ id: 'create-502-text', area: 'create 5xx/reset', fault: 'HTTP 502 with a text body on a create', expected: 'non-JSON error saying the task may exist; no second create' },
 	{ id: 'create-body-500', area: 'create 5xx/reset', fault: 'body code 500 on HTTP 200 on a create', expected: '"may or may not have been created" error; no second create' },
-	{ id: 'create-reset-batch', area: 'create 5xx/reset', fault: 'connection reset on the 2nd create of a 3-item batch (continueOnFail)', expected: 'items 1 and 3 created; item 2 an error item saying the task may exist; 3 creates in all' },
-	{ id: 'create-timeout', area: 'create 5xx/reset', fault: 'create answered after 1.5 s, timeout 0.5 s', expected: '"Could not reach KIE … may or may not have been created"; no second create (and KIE did create it)' },
-	{ id: 'create-455-maintenance', area: 'create 5xx/reset', fault: 'body code 455 (maintenance) on a create', expected: '"KIE is under maintenance (455)" error; no second create' },
+	{ id: 'create-reset-batch', area: 'create 5xx/reset', fault: 'connection reset on the 2nd create of a 3-item batch (continueOnFail)', expected: 'items 1 and 3 created; item 2 "Could not reach KIE: the connection was reset" saying the task may exist, no "retry immediately"; 3 creates in all' },
+	{ id: 'create-timeout', area: 'create 5xx/reset', fault: 'create answered after 1.5 s, timeout 0.5 s', expected: '"Could not reach KIE: timed out after 0.5 s", "may or may not have been created … before running it again"; no second create (and KIE did create it)' },
+	{ id: 'create-455-maintenance', area: 'create 5xx/reset', fault: 'body code 455, then HTTP 455 (maintenance) on a create', expected: '"KIE is under maintenance (455)" with the "may or may not have been created" wording, no "try again"; no second create' },
+	{ id: 'create-refused', area: 'create 5xx/reset', fault: 'KIE refuses the connection on a create', expected: '"Could not reach KIE: the connection was refused" stays the headline (not n8n\'s generic text); "may or may not have been created"' },
+	{ id: 'create-402-credits', area: 'create 4xx', fault: 'body code 402 "Credits insufficient." on a create', expected: '"Insufficient KIE credits (402): Credits insufficient", top-up hint, no double period' },
+	{ id: 'create-433-key-cap', area: 'create 4xx', fault: "body code 433 (the key's own usage cap) on a create", expected: "own message naming the API key's hourly/daily/total cap in KIE's API-key settings; not retried" },
 	// ---- timeouts ----------------------------------------------------------------------------
 	{ id: 'read-timeout-recovered', area: 'timeout', fault: 'one status read answered after 1.5 s, timeout 0.5 s', expected: 'read retried, task output' },
-	{ id: 'download-timeout', area: 'timeout', fault: 'result host answers after 3 s, Download Timeout 1 s', expected: '"Could not download the result …" within ~1 s, saying the task itself succeeded' },
+	{ id: 'download-timeout', area: 'timeout', fault: 'result host answers after 3 s, Download Timeout 1 s', expected: '"KIE task … succeeded, but its result from <host> could not be downloaded: … timed out after 1 s" within ~1 s, with Get Download URL / kie.ai/logs' },
 	// ---- proxy HTML 403 ----------------------------------------------------------------------
 	{ id: 'create-html403', area: 'proxy 403', fault: 'Cloudflare HTML 403 on a create', expected: 'non-JSON error with the Cloudflare hint; not retried; no task' },
 	{ id: 'read-html403-poll', area: 'proxy 403', fault: 'Cloudflare HTML 403 on a status read while polling', expected: 'the wait stops with the non-JSON error after 1 read' },
@@ -70,11 +73,11 @@ export const FAULT_CASES: readonly FaultCase[] = [
 	{ id: 'unknown-task-batch', area: 'unknown task', fault: 'Get Task for a known and an unknown id (continueOnFail)', expected: 'known task output, unknown one an error item, order kept' },
 	// ---- expired result URLs -------------------------------------------------------------------
 	{ id: 'download-expired-batch', area: 'expired URL', fault: 'every result link of 3 tasks expired (403 XML)', expected: 'each recovered through download-url once; 3 files' },
-	{ id: 'download-expired-fresh-refused', area: 'expired URL', fault: 'expired link, and the fresh link refused (410) too', expected: 'error naming both statuses, one download-url call' },
+	{ id: 'download-expired-fresh-refused', area: 'expired URL', fault: 'expired link, and the fresh link refused (410) too', expected: 'error saying the task succeeded, naming both statuses, one download-url call' },
 	{ id: 'download-url-endpoint-500', area: 'expired URL', fault: 'expired link, download-url answers HTTP 500 once', expected: 'download-url retried, file recovered' },
 	// ---- result host down / oversized -----------------------------------------------------------
 	{ id: 'download-host-down', area: 'result host', fault: 'result host resets every connection (continueOnFail)', expected: 'error item keeping taskId and status, saying the task succeeded' },
-	{ id: 'download-host-503', area: 'result host', fault: 'result host answers 503', expected: '"could not be downloaded (HTTP 503)"; no download-url call' },
+	{ id: 'download-host-503', area: 'result host', fault: 'result host answers 503', expected: '"… could not be downloaded: the result host answered HTTP 503"; no download-url call' },
 	{ id: 'download-503-once', area: 'result host', fault: 'result host answers 503 once (a blip), then serves the file', expected: 'the download (a GET) is retried and the file output' },
 	{ id: 'download-oversized', area: 'oversized', fault: '2 MB result, Max File Size 1 MB', expected: '"larger than the maximum" error, refused on the declared size (no output item)' },
 	{ id: 'trigger-download-oversized', area: 'oversized', fault: 'trigger downloading a 4 kB result with a 1 kB limit', expected: 'event kept (workflow started) with downloadError' },
