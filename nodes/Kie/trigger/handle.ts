@@ -41,7 +41,8 @@ async function optionalCredentials(ctx: IWebhookFunctions): Promise<KieCredentia
 interface Dedupe {
 	/** This call holds the delivery; commit once the workflow will start, release otherwise. */
 	reservation: Reservation;
-	commit(): void;
+	/** Writes everything this process has taken into static data (call right before returning). */
+	persist(): void;
 }
 
 /**
@@ -49,23 +50,22 @@ interface Dedupe {
  * the lookup in static data and the reservation run without an await in between, so of several
  * identical callbacks handled at once exactly one goes on (wait/once.ts).
  */
-function takeDelivery(ctx: IWebhookFunctions, settings: TriggerSettings, key: string): Dedupe | 'duplicate' {
+function takeDelivery(ctx: IWebhookFunctions, settings: TriggerSettings, key: string): { duplicate: boolean; dedupe: Dedupe } {
 	const scope = `${ctx.getWorkflow().id ?? ''}|${ctx.getNode().id ?? ctx.getNode().name}`;
 	const memory = { ttlMs: settings.duplicateTtlMs, maxEntries: DEFAULT_DEDUPE.maxEntries };
 	const staticData = ctx.getWorkflowStaticData('node');
 	const now = Date.now();
-	if (remembered(staticData[DELIVERIES_KEY], key, now, settings.duplicateTtlMs)) return 'duplicate';
-	const taken = reserveOnce(scope, key, now, memory);
-	if (!taken.taken) return 'duplicate';
-	return {
-		reservation: taken.reservation,
-		commit: () => {
-			const at = Date.now();
-			taken.reservation.commit(at);
-			// Saved by n8n when webhook() returns, before the workflow runs: survives a restart.
-			staticData[DELIVERIES_KEY] = mergeDeliveries(staticData[DELIVERIES_KEY], doneKeys(scope), at, memory) as IDataObject;
-		},
+	const persist = () => {
+		// n8n saves this call's static data as one blob when webhook() returns, before the workflow
+		// runs, last writer wins: so each call writes all deliveries taken in this process by then.
+		const merged = mergeDeliveries(staticData[DELIVERIES_KEY], doneKeys(scope), Date.now(), memory);
+		if (JSON.stringify(merged) !== JSON.stringify(staticData[DELIVERIES_KEY] ?? {})) staticData[DELIVERIES_KEY] = merged as IDataObject;
 	};
+	const none: Reservation = { commit: () => undefined, release: () => undefined };
+	if (remembered(staticData[DELIVERIES_KEY], key, now, settings.duplicateTtlMs)) return { duplicate: true, dedupe: { reservation: none, persist } };
+	const taken = reserveOnce(scope, key, now, memory);
+	if (!taken.taken) return { duplicate: true, dedupe: { reservation: none, persist } };
+	return { duplicate: false, dedupe: { reservation: taken.reservation, persist } };
 }
 
 /**
@@ -124,8 +124,11 @@ export async function handleCallback(ctx: IWebhookFunctions): Promise<IWebhookRe
 	let dedupe: Dedupe | undefined;
 	if (settings.ignoreDuplicates && ctx.getMode() !== 'manual') {
 		const taken = takeDelivery(ctx, settings, deliveryKey(taskId, callback.stage, callback.task.status));
-		if (taken === 'duplicate') return { webhookResponse: { ...ACK, duplicate: true } };
-		dedupe = taken;
+		if (taken.duplicate) {
+			taken.dedupe.persist();
+			return { webhookResponse: { ...ACK, duplicate: true } };
+		}
+		dedupe = taken.dedupe;
 	}
 
 	const secrets = [settings.sharedToken, credentials?.apiKey ?? '', credentials?.webhookHmacKey ?? ''];
@@ -151,7 +154,7 @@ export async function handleCallback(ctx: IWebhookFunctions): Promise<IWebhookRe
 		// Answer now: downloads can take longer than the 15 s KIE waits. From here on the workflow
 		// starts whatever happens, so the delivery is remembered.
 		res.status(200).json(ACK);
-		dedupe?.commit();
+		dedupe?.reservation.commit(Date.now());
 
 		let items: INodeExecutionData[] = [{ json: { ...taskJson(task), ...extra } }];
 		if (settings.output.download && task.resultUrls.length > 0) {
@@ -168,6 +171,7 @@ export async function handleCallback(ctx: IWebhookFunctions): Promise<IWebhookRe
 			// Trigger output has no input item to pair with.
 			delete item.pairedItem;
 		}
+		dedupe?.persist();
 		return { noWebhookResponse: true, workflowData: [items] };
 	} catch (error) {
 		// Nothing started: KIE's next try may start the workflow.
