@@ -49,8 +49,11 @@ export async function startGate(): Promise<Gate> {
 			if (reached()) return;
 			await new Promise<void>((resolve, reject) => {
 				const timer = setTimeout(() => reject(new Error(`gate: ${count} request(s) to ${path} did not arrive; got ${JSON.stringify(gate.log)}`)), ceilingMs);
-				const check = () => {
-					if (!reached()) return waiters.push(check);
+				const check = (): void => {
+					if (!reached()) {
+						waiters.push(check);
+						return;
+					}
 					clearTimeout(timer);
 					resolve();
 				};

@@ -13,6 +13,7 @@ import { forEachItem } from '../items';
 import { refuseCallbackInToolMode, transportSettings } from '../common';
 import { binaryMappings, inputFromFields, inputFromJson, isListField, placeUrl } from './create.input';
 import { CALLBACK_PLACEHOLDER } from './create.properties';
+import { redactText } from '../../task/redact';
 
 export interface CreatedTask {
 	taskId: string;
@@ -128,7 +129,8 @@ export async function createTask(
 	});
 	const data = response.data;
 	const created: CreatedTask = { taskId: '', api: family, model, input };
-	if (callBackUrl) created.callBackUrl = callBackUrl;
+	// A KIE Trigger URL may carry its Shared Token (?token=): never shown in the output.
+	if (callBackUrl) created.callBackUrl = redactText(callBackUrl);
 	if (entry?.responseKind === 'result') {
 		const resultUrl = typeof data === 'string' ? data : String((data as IDataObject | null)?.resultUrl ?? '');
 		created.taskId = String(input.taskId ?? '');

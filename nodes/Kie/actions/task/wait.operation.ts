@@ -1,7 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { outputSettings } from '../../binary/options';
 
 import { outputOptionsProperty, pollOptionsProperty } from '../../wait/options';
 import { DEFAULT_WAIT_LIMIT_MINUTES, pauseForCallback } from '../../wait/pause';
+import { carriesFinalResult } from '../../wait/passthrough';
 import { waitForTasks, type WaitRequest } from '../../wait/poll';
 import { apiFamilyProperty, refuseCallbackInToolMode, requireTaskId, resolveFamily, taskIdProperty } from '../common';
 import { asNodeError } from '../items';
@@ -66,17 +69,22 @@ export async function executeWait(ctx: IExecuteFunctions, items: INodeExecutionD
 
 	const continueOnFail = ctx.continueOnFail();
 	const requests: WaitRequest[] = [];
-	const invalid = new Map<number, INodeExecutionData>();
+	const asIs = new Map<number, INodeExecutionData>();
 	items.forEach((item, itemIndex) => {
+		const download = outputSettings(ctx.getNodeParameter('outputOptions', itemIndex, {}) as IDataObject).download;
+		if (carriesFinalResult(item, download)) {
+			asIs.set(itemIndex, { ...item, pairedItem: { item: itemIndex } });
+			return;
+		}
 		try {
 			requests.push({ itemIndex, taskId: requireTaskId(ctx, itemIndex), family: resolveFamily(ctx, itemIndex), model: modelOf(item) });
 		} catch (error) {
 			const nodeError = asNodeError(ctx, error, itemIndex);
 			if (!continueOnFail) throw nodeError;
-			invalid.set(itemIndex, { json: { error: nodeError.message }, pairedItem: { item: itemIndex } });
+			asIs.set(itemIndex, { json: { error: nodeError.message }, pairedItem: { item: itemIndex } });
 		}
 	});
 	const results = await waitForTasks(ctx, requests);
 	const byItem = new Map(requests.map((request, index) => [request.itemIndex, results[index]]));
-	return items.flatMap((_item, itemIndex) => byItem.get(itemIndex) ?? [invalid.get(itemIndex)!]);
+	return items.flatMap((_item, itemIndex) => byItem.get(itemIndex) ?? [asIs.get(itemIndex)!]);
 }
