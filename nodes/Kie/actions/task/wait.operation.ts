@@ -36,7 +36,7 @@ export const waitProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Callback mode needs Create Task (in this workflow, before this node) with Callback set to "This Execution\'s Resume URL", and an n8n that KIE can reach: set a public WEBHOOK_URL, also for manual test runs. It waits for one task per execution. If the wait limit passes before KIE calls, n8n continues the workflow with this node\'s input item unchanged (it has no "status" field): check such items with Task → Get.',
+			'Callback mode needs Create Task (in this workflow, before this node) with Callback set to "This Execution\'s Resume URL", and an n8n that KIE can reach: set a public WEBHOOK_URL, also for manual test runs. It waits for one task per execution. If the wait limit passes before KIE calls, n8n continues the workflow with this node\'s input item unchanged (it has no "status" field): add a Wait for Task in Poll mode after this node, which passes finished items straight through and fetches the result of the others.',
 		name: 'callbackModeNotice',
 		type: 'notice',
 		default: '',
