@@ -6,11 +6,12 @@
  */
 import { Kie } from '../../nodes/Kie/Kie.node';
 import { carriesFinalResult } from '../../nodes/Kie/wait/passthrough';
+import { startReceiver } from '../emulator/helpers';
 import { readBinary, runNode } from '../harness';
 import { useEmulator } from '../support/kie';
 import { createMarket, credentials, readsOf, waitParameters } from './support';
 
-const emulator = useEmulator();
+const emulator = useEmulator({ callbackDelaysMs: [20, 20] });
 
 const mediaOf = (taskId: string) => emulator().log.filter((entry) => entry.route === 'media' && entry.path.includes(taskId)).length;
 
@@ -50,6 +51,29 @@ describe('Wait for Task (poll) passes through items that already carry a final r
 		expect(mediaOf(twoFiles)).toBe(downloadsBefore);
 		expect(mediaOf(lost)).toBe(1);
 		for (const item of result.output) expect((await readBinary(item)).subarray(1, 4).toString()).toBe('PNG');
+	});
+
+	it('callbacks blocked during the whole wait: the poll-mode Wait still delivers the result', async () => {
+		// n8n unreachable for all of KIE's tries: every callback attempt is answered 503.
+		const down = await startReceiver(() => 503);
+		try {
+			emulator().configure({ rules: [{ match: { promptIncludes: 'blocked' }, durationMs: 600000 }] });
+			const taskId = await createMarket(emulator(), 'grok-imagine/text-to-image', 'blocked callbacks', down.url);
+			const input = { taskId, api: 'market' };
+			const waiting = await runNode({ node: new Kie(), parameters: waitParameters({ waitMode: 'callback' }), items: [{ json: input }], credentials: credentials(emulator()) });
+			expect(waiting.status).toBe('waiting');
+			emulator().finishTask(taskId, {});
+			await emulator().waitForCallbacks(3, 10000);
+			expect(down.received.length).toBeGreaterThanOrEqual(3);
+			// The Wait Limit passes: n8n continues with the callback-mode node's input item unchanged.
+			const result = await runNode({ node: new Kie(), parameters: waitParameters({ waitMode: 'poll' }), items: [{ json: input }], credentials: credentials(emulator()) });
+			expect(result.status).toBe('success');
+			expect(result.output).toHaveLength(1);
+			expect(result.output[0].json).toMatchObject({ taskId, status: 'success' });
+			expect((await readBinary(result.output[0])).subarray(1, 4).toString()).toBe('PNG');
+		} finally {
+			await down.close();
+		}
 	});
 
 	it('decides from status, final, taskId and (when downloads are wanted) the binary', () => {
