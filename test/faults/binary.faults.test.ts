@@ -72,6 +72,22 @@ describe('expired result links', () => {
 		expect(requestsTo(emulator(), 'downloadUrl')).toHaveLength(1);
 	});
 
+	caseTest('download-url-refused-422', async () => {
+		const taskId = await finishedTask('url is wrong');
+		emulator().addFault({ route: 'media', fault: { type: 'expired' } });
+		emulator().addFault({ route: 'downloadUrl', fault: { type: 'bodyCode', code: 422, msg: 'url is wrong' } });
+		const result = await wait([{ taskId }]);
+		expect(result.status).toBe('error');
+		expectDownloadWording(
+			result.error!.message,
+			result.error!.description,
+			taskId,
+			'the link answered HTTP 403 and KIE refused a fresh link (KIE rejected the input (422): url is wrong)',
+		);
+		expect(`${result.error!.message} ${result.error!.description}`).not.toMatch(/No credits were spent|Fix the field/);
+		expect(requestsTo(emulator(), 'downloadUrl')).toHaveLength(1);
+	});
+
 	caseTest('download-url-endpoint-500', async () => {
 		const taskId = await finishedTask('endpoint');
 		emulator().addFault({ route: 'media', fault: { type: 'expired' } });

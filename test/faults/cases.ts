@@ -74,6 +74,7 @@ export const FAULT_CASES: readonly FaultCase[] = [
 	// ---- expired result URLs -------------------------------------------------------------------
 	{ id: 'download-expired-batch', area: 'expired URL', fault: 'every result link of 3 tasks expired (403 XML)', expected: 'each recovered through download-url once; 3 files' },
 	{ id: 'download-expired-fresh-refused', area: 'expired URL', fault: 'expired link, and the fresh link refused (410) too', expected: 'error saying the task succeeded, naming both statuses, one download-url call' },
+	{ id: 'download-url-refused-422', area: 'expired URL', fault: 'expired link, and download-url answers 422 "url is wrong"', expected: 'error saying the task succeeded (Get Download URL, kie.ai/logs within 14 days); no "No credits were spent … run again"' },
 	{ id: 'download-url-endpoint-500', area: 'expired URL', fault: 'expired link, download-url answers HTTP 500 once', expected: 'download-url retried, file recovered' },
 	// ---- result host down / oversized -----------------------------------------------------------
 	{ id: 'download-host-down', area: 'result host', fault: 'result host resets every connection (continueOnFail)', expected: 'error item keeping taskId and status, saying the task succeeded' },
