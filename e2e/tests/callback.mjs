@@ -87,6 +87,11 @@ export default {
 				const out = nodeItems(done, 'Wait for video');
 				assert(out?.length >= 1, 'Wait for video produced no items');
 				const detail = assertMedia(filesOf(ctx, done, 'Wait for video'), 'video', { count: 1 });
+				// The poll-mode safety net passes the item that already carries the video straight through.
+				const reads = (await ctx.emulator.log()).filter((e) => /record/i.test(e.route)).length;
+				assertEqual(nodeItems(done, 'Catch a lost callback')?.length, 1, 'items out of "Catch a lost callback"');
+				assertMedia(filesOf(ctx, done, 'Catch a lost callback'), 'video', { count: 1 });
+				assertEqual((await ctx.emulator.log()).filter((e) => /record/i.test(e.route)).length, reads, 'status reads after the resume');
 				ctx.green.add('kieExWaitCallback01');
 				return detail;
 			});

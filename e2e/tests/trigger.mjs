@@ -98,9 +98,63 @@ export default {
 			return `401 ×3 (${wrong.json?.error ?? wrong.text.slice(0, 80)}); executions stay at ${after}`;
 		});
 
+		await report.check(g, 'concurrent identical callbacks (2, 5, 10 at once) start exactly one execution each', async () => {
+			const real = (await ctx.emulator.callbacks()).find((c) => c.status === 200);
+			assert(real, 'no genuine callback to copy');
+			const before = (await triggerRuns(ctx)).length;
+			const answers = [];
+			for (const copies of [2, 5, 10]) {
+				const taskId = `e2edup${copies}${Date.now().toString(16)}`.padEnd(32, '0');
+				const body = withTaskId(real.body, taskId);
+				const headers = sign(taskId, ctx.credentialData.webhookHmacKey);
+				const res = await Promise.all(Array.from({ length: copies }, () => postJson(url, body, headers)));
+				for (const r of res) assertEqual(r.status, 200, `answer to a copy (${r.text.slice(0, 200)})`);
+				const dup = res.filter((r) => r.json?.duplicate === true).length;
+				assertEqual(dup, copies - 1, `copies answered duplicate: true (of ${copies})`);
+				answers.push(`${copies}→1`);
+			}
+			await settledRuns(ctx, before + 3);
+			return `${answers.join(', ')}; executions ${before} → ${before + 3}`;
+		});
+
+		await report.check(g, 're-delivery: 10 new callbacks each posted twice at once, then the genuine 5 again: no second execution', async () => {
+			const real = (await ctx.emulator.callbacks()).filter((c) => c.status === 200);
+			const before = (await triggerRuns(ctx)).length;
+			const fresh = Array.from({ length: 10 }, (_, i) => `e2ere${i}${Date.now().toString(16)}`.padEnd(32, '0'));
+			const posts = [...fresh, ...fresh].map((taskId) => postJson(url, withTaskId(real[0].body, taskId), sign(taskId, ctx.credentialData.webhookHmacKey)));
+			const res = await Promise.all(posts);
+			for (const r of res) assertEqual(r.status, 200, `answer (${r.text.slice(0, 200)})`);
+			assertEqual(res.filter((r) => r.json?.duplicate === true).length, 10, 'copies answered duplicate: true');
+			const again = await Promise.all(real.map((c) => postJson(url, c.body, sign(c.taskId, ctx.credentialData.webhookHmacKey))));
+			for (const r of again) assertEqual(r.json?.duplicate, true, `re-delivered genuine callback answered ${r.status} ${r.text.slice(0, 120)}`);
+			await settledRuns(ctx, before + 10);
+			return `20 posts → 10 executions; ${again.length} genuine re-deliveries → 0`;
+		});
+
 		await ctx.n8n.rest.deactivate(WORKFLOW).catch(() => undefined);
 	},
 };
+
+/** A genuine callback body for another task id (Market callbacks name it in data.taskId). */
+function withTaskId(body, taskId) {
+	const copy = JSON.parse(JSON.stringify(body));
+	copy.data.taskId = taskId;
+	return copy;
+}
+
+/** Waits until the trigger's executions reach `n` and have ended, then checks no extra one appears. */
+async function settledRuns(ctx, n) {
+	await waitFor(
+		async () => {
+			const runs = await triggerRuns(ctx);
+			if (runs.length > n) throw new Error(`${runs.length} trigger executions, expected ${n}`);
+			return runs.length === n && runs.every((e) => !['new', 'running', 'waiting'].includes(e.status)) ? runs : null;
+		},
+		{ timeoutMs: 60_000, intervalMs: 500, what: `${n} KIE Trigger executions` },
+	);
+	await sleep(2000);
+	assertEqual((await triggerRuns(ctx)).length, n, 'trigger executions after the duplicates settled');
+}
 
 /**
  * n8n 2.8.x stores a webhook execution's binary files under executions/temp/ and, when it moves one

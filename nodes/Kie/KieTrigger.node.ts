@@ -3,7 +3,7 @@ import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookRespon
 
 import { handleCallback } from './trigger/handle';
 import { triggerProperties } from './trigger/description';
-import { noRemoteWebhookMethods } from './webhookLifecycle';
+import { triggerWebhookMethods } from './trigger/lifecycle';
 
 export class KieTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -35,7 +35,7 @@ export class KieTrigger implements INodeType {
 		properties: triggerProperties,
 	};
 
-	webhookMethods = noRemoteWebhookMethods;
+	webhookMethods = triggerWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await handleCallback(this);

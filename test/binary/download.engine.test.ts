@@ -105,7 +105,10 @@ describe('Wait for Task binary output (engine + emulator)', () => {
 		const refused = await runWait(kie, [{ taskId, api: 'veo' }], { outputOptions: { maxFileSizeMb: 0.1 } });
 		expect(refused.status).toBe('error');
 		expect(refused.error).toBeInstanceOf(NodeOperationError);
-		expect(refused.error!.message).toBe(`Result file is larger than the maximum of ${Math.round(0.1 * 1024 * 1024)} bytes`);
+		expect(refused.error!.message).toBe(
+			`KIE task ${taskId} succeeded, but its result from ${new URL(kie.url).host} could not be downloaded: the file is larger than the maximum of ${Math.round(0.1 * 1024 * 1024)} bytes`,
+		);
+		expect(refused.error!.description).toContain('"Max File Size"');
 
 		const accepted = await runWait(kie, [{ taskId, api: 'veo' }], { outputOptions: { maxFileSizeMb: 1 } });
 		expect(accepted.status).toBe('success');

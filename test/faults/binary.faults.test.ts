@@ -24,6 +24,20 @@ const emulator = useFaultEmulator();
 
 const PNG = (bytes: Buffer) => bytes.subarray(1, 4).toString() === 'PNG';
 
+/**
+ * Every download failure after a successful task: the headline says the task succeeded and names
+ * the task and the host; the description says how to get the file without paying again.
+ */
+function expectDownloadWording(message: string, description: unknown, taskId: string, detail: string): void {
+	const host = new URL(emulator().url).host;
+	expect(message).toBe(`KIE task ${taskId} succeeded, but its result from ${host} could not be downloaded: ${detail}`);
+	const text = String(description);
+	expect(text).toContain('Get Download URL');
+	expect(text).toContain('https://kie.ai/logs within 14 days');
+	expect(text).toContain('Do not create the task again');
+	expect(text).not.toMatch(/No credits were spent|run again|retry the request immediately/);
+}
+
 async function finishedTask(prompt: string): Promise<string> {
 	const taskId = await createMarket(emulator(), 'grok-imagine/text-to-image', prompt);
 	emulator().finishTask(taskId, {});
@@ -53,7 +67,24 @@ describe('expired result links', () => {
 		emulator().addFault({ route: 'media', fault: { type: 'status', status: 410, body: 'Gone' }, skip: 1 });
 		const result = await wait([{ taskId }]);
 		expect(result.status).toBe('error');
-		expect(result.error!.message).toBe(`The result ${emulator().url}/media/${taskId}/0.png could not be downloaded (HTTP 403, fresh link HTTP 410)`);
+		expectDownloadWording(result.error!.message, result.error!.description, taskId, 'HTTP 403, fresh link HTTP 410');
+		expect(result.error!.description).toContain(`${emulator().url}/media/${taskId}/0.png`);
+		expect(requestsTo(emulator(), 'downloadUrl')).toHaveLength(1);
+	});
+
+	caseTest('download-url-refused-422', async () => {
+		const taskId = await finishedTask('url is wrong');
+		emulator().addFault({ route: 'media', fault: { type: 'expired' } });
+		emulator().addFault({ route: 'downloadUrl', fault: { type: 'bodyCode', code: 422, msg: 'url is wrong' } });
+		const result = await wait([{ taskId }]);
+		expect(result.status).toBe('error');
+		expectDownloadWording(
+			result.error!.message,
+			result.error!.description,
+			taskId,
+			'the link answered HTTP 403 and KIE refused a fresh link (KIE rejected the input (422): url is wrong)',
+		);
+		expect(`${result.error!.message} ${result.error!.description}`).not.toMatch(/No credits were spent|Fix the field/);
 		expect(requestsTo(emulator(), 'downloadUrl')).toHaveLength(1);
 	});
 
@@ -75,8 +106,7 @@ describe('result host down, slow or oversized', () => {
 		const result = await wait([{ taskId }], {}, { continueOnFail: true });
 		expectEveryItem(result, 1);
 		expect(result.output[0].json).toMatchObject({ taskId, api: 'market', lastStatus: 'success' });
-		expect(String(result.output[0].json.error)).toMatch(/^Could not download the result .*0\.png/);
-		expect(String(result.output[0].json.errorDescription)).toContain('The task itself succeeded');
+		expectDownloadWording(String(result.output[0].json.error), result.output[0].json.errorDescription, taskId, 'the result host did not answer (the connection was reset)');
 	});
 
 	caseTest('download-host-503', async () => {
@@ -84,7 +114,7 @@ describe('result host down, slow or oversized', () => {
 		emulator().addFault({ route: 'media', fault: { type: 'status', status: 503, body: 'Service Unavailable' } });
 		const result = await wait([{ taskId }]);
 		expect(result.status).toBe('error');
-		expect(result.error!.message).toBe(`The result ${emulator().url}/media/${taskId}/0.png could not be downloaded (HTTP 503)`);
+		expectDownloadWording(result.error!.message, result.error!.description, taskId, 'the result host answered HTTP 503');
 		expect(requestsTo(emulator(), 'downloadUrl')).toHaveLength(0);
 	});
 
@@ -105,8 +135,7 @@ describe('result host down, slow or oversized', () => {
 		// The host would answer after 60 s: the 1 s timeout, not the host, ended the download.
 		expect(Date.now() - started).toBeLessThan(30_000);
 		expect(result.status).toBe('error');
-		expect(result.error!.message).toMatch(/^Could not download the result .*: timeout/);
-		expect(result.error!.description).toContain('The task itself succeeded');
+		expectDownloadWording(result.error!.message, result.error!.description, taskId, 'the result host did not answer (timed out after 1 s)');
 	});
 
 	caseTest('download-oversized', async () => {
@@ -114,7 +143,7 @@ describe('result host down, slow or oversized', () => {
 		const taskId = await finishedTask('big');
 		const result = await wait([{ taskId }], { maxFileSizeMb: 1 });
 		expect(result.status).toBe('error');
-		expect(result.error!.message).toBe(`Result file is larger than the maximum of ${1024 * 1024} bytes`);
+		expectDownloadWording(result.error!.message, result.error!.description, taskId, `the file is larger than the maximum of ${1024 * 1024} bytes`);
 		expect(result.output).toEqual([]);
 	});
 });
@@ -192,7 +221,7 @@ describe('everything at once', () => {
 		expect(flagged.json).toMatchObject({ status: 'failed', failCode: '400', failMsg: 'flagged' });
 		expect(failed.json).toMatchObject({ status: 'failed', failCode: '501' });
 		expect(PNG(await readBinary(expired))).toBe(true);
-		expect(String(down.json.error)).toMatch(/^Could not download the result/);
+		expect(String(down.json.error)).toMatch(/^KIE task \S+ succeeded, but its result from .* could not be downloaded: the result host did not answer \(the connection was reset\)$/);
 		expect(down.json.taskId).toEqual(expect.any(String));
 		expect(nodeCreates(emulator())).toHaveLength(5);
 		expect(requestsTo(emulator(), 'downloadUrl')).toHaveLength(1);

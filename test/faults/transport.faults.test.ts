@@ -6,6 +6,8 @@
 import type { INodeParameters, NodeApiError } from 'n8n-workflow';
 
 import type { Fault } from '../emulator';
+import { MAYBE_CREATED } from '../../nodes/Kie/transport/errors';
+import { DEFAULT_API_KEY } from '../emulator';
 import { runKie } from '../support/kie';
 import { createMarket } from '../wait/support';
 import {
@@ -25,6 +27,17 @@ import {
 const emulator = useFaultEmulator();
 
 const MAYBE = /may or may not have been created/;
+
+/** n8n's generic texts that must never replace or contradict ours (COMMON_ERRORS in n8n-workflow). */
+const N8N_GENERIC = /retry the request immediately|The service refused the connection|The connection was aborted|closed unexpectedly|Retry on Fail/i;
+
+/** Every create whose outcome is unknown says the same thing, and nothing that invites a re-run. */
+function expectAmbiguousCreate(error: { message: string; description?: string | null }): void {
+	expect(error.description).toContain(MAYBE_CREATED);
+	expect(MAYBE_CREATED).toContain('before running it again');
+	expect(`${error.message} ${error.description}`).not.toMatch(N8N_GENERIC);
+	expect(`${error.message} ${error.description}`).not.toMatch(/try again|retry the request|run the workflow again|No credits were spent/i);
+}
 
 async function getTask(faults: () => void, requestOptions: INodeParameters = FAST_REQUESTS) {
 	const taskId = await createMarket(emulator(), 'grok-imagine/text-to-image', `get ${Math.random()}`);
@@ -165,7 +178,7 @@ describe('5xx, resets and timeouts on creates', () => {
 	caseTest('create-500', async () => {
 		const error = await oneCreate({ type: 'status', status: 500 });
 		expect(error.message).toMatch(/^KIE server error \(500\)/);
-		expect(error.description).toMatch(MAYBE);
+		expectAmbiguousCreate(error);
 	});
 
 	caseTest('create-502-text', async () => {
@@ -177,8 +190,7 @@ describe('5xx, resets and timeouts on creates', () => {
 	caseTest('create-body-500', async () => {
 		const error = await oneCreate({ type: 'bodyCode', code: 500, msg: 'Server Error' });
 		expect(error.message).toMatch(/\(500\)/);
-		expect(error.description).toMatch(MAYBE);
-		expect(error.description).not.toMatch(/Try again/i);
+		expectAmbiguousCreate(error);
 	});
 
 	caseTest('create-reset-batch', async () => {
@@ -187,16 +199,17 @@ describe('5xx, resets and timeouts on creates', () => {
 		expectEveryItem(result, 3);
 		const [first, second, third] = result.output;
 		expect(typeof first.json.taskId).toBe('string');
-		expect(String(second.json.error)).toMatch(/^Could not reach KIE/);
-		expect(String(second.json.errorDescription)).toMatch(MAYBE);
+		expect(second.json.error).toBe('Could not reach KIE: the connection was reset');
+		expectAmbiguousCreate({ message: String(second.json.error), description: String(second.json.errorDescription) });
 		expect(typeof third.json.taskId).toBe('string');
 		expect(creates).toHaveLength(3);
 	});
 
 	caseTest('create-timeout', async () => {
 		const error = await oneCreate({ type: 'delay', ms: 1500 }, { ...FAST_REQUESTS, timeoutSeconds: 0.5 });
-		expect(error.message).toMatch(/^Could not reach KIE/);
-		expect(error.description).toMatch(MAYBE);
+		expect(error.message).toBe('Could not reach KIE: timed out after 0.5 s');
+		expect(error.description).toContain('may or may not have been created');
+		expectAmbiguousCreate(error);
 		// KIE did create it once the slow answer was processed: exactly why the node must not retry.
 		const deadline = Date.now() + 3000;
 		while ((await emulatedTasks(emulator())).length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -206,6 +219,36 @@ describe('5xx, resets and timeouts on creates', () => {
 	caseTest('create-455-maintenance', async () => {
 		const error = await oneCreate({ type: 'bodyCode', code: 455, msg: 'Service maintenance' });
 		expect(error.message).toBe('KIE is under maintenance (455): Service maintenance');
+		expectAmbiguousCreate(error);
+		emulator().reset();
+		const http = await oneCreate({ type: 'status', status: 455 });
+		expect(http.message).toMatch(/^KIE is under maintenance \(455\)/);
+		expectAmbiguousCreate(http);
+	});
+
+	caseTest('create-refused', async () => {
+		const result = await runKie(emulator(), createParameters({}, FAST_REQUESTS), {
+			items: itemsOf(1),
+			credentials: { apiKey: DEFAULT_API_KEY, baseUrl: 'http://127.0.0.1:9' },
+		});
+		expect(result.status).toBe('error');
+		expect(result.error!.message).toBe('Could not reach KIE: the connection was refused');
+		expectAmbiguousCreate(result.error!);
+	});
+
+	caseTest('create-402-credits', async () => {
+		const error = await oneCreate({ type: 'bodyCode', code: 402, msg: 'Credits insufficient.' });
+		expect(error.message).toBe('Insufficient KIE credits (402): Credits insufficient');
+		expect(error.description).toContain('KIE answered code 402: Credits insufficient. Top up your KIE account');
+		expect(`${error.message} ${error.description}`).not.toContain('..');
+	});
+
+	caseTest('create-433-key-cap', async () => {
+		const error = await oneCreate({ type: 'bodyCode', code: 433, msg: 'API key usage limit exceeded' });
+		expect(error.message).toBe("The API key's usage limit on KIE is reached (433): API key usage limit exceeded");
+		expect(error.description).toContain("hourly, daily or total usage cap, set in KIE's API-key settings (https://kie.ai/api-key)");
+		expect(error.description).toContain('Nothing was created');
+		// oneCreate asserts exactly one create request: 433 is not retried.
 	});
 });
 

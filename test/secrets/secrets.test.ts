@@ -25,6 +25,8 @@ import { modelById } from '../support/kie';
 
 const CANARY = 'kie-canary-9d1f0c7ab3e54f62b8a0c4d2e6f81357';
 const HMAC_CANARY = 'whsec-canary-3b7e1d9f05a24c68e0f7a1b2c3d4e5f6';
+/** The KIE Trigger's Shared Token: it travels in the callBackUrl (to KIE, by design) but never back out. */
+const TOKEN_CANARY = 'tok-canary-5e2a8c1f9b7d4036a1e8f2c4b6d0a9e7';
 
 /** Every form a leaked key could take in text. */
 const NEEDLES = [
@@ -34,6 +36,8 @@ const NEEDLES = [
 	Buffer.from(CANARY).toString('hex').slice(0, 40),
 	HMAC_CANARY,
 	HMAC_CANARY.slice(13, 33),
+	TOKEN_CANARY,
+	TOKEN_CANARY.slice(11, 31),
 ];
 
 /** All text reachable from a value: strings, keys, error fields, buffer bytes; cycles skipped. */
@@ -149,7 +153,9 @@ function requestLeaks(log: RequestLogEntry[]): string[] {
 			continue;
 		}
 		if (authorization !== undefined && authorization !== `Bearer ${CANARY}`) problems.push(`${where}: unexpected Authorization ${authorization}`);
-		if (leaks({ ...entry, headers: otherHeaders }).length > 0) problems.push(`${where} carries the key outside Authorization`);
+		// The Shared Token is part of the callBackUrl the user gives KIE: allowed in API requests only.
+		const keyLeaks = leaks({ ...entry, headers: otherHeaders }).filter((excerpt) => !excerpt.includes(TOKEN_CANARY.slice(11, 31)));
+		if (keyLeaks.length > 0) problems.push(`${where} carries the key outside Authorization`);
 	}
 	return problems;
 }
@@ -353,6 +359,49 @@ describe('the canary API key stays out of everything but the Authorization heade
 	});
 });
 
+describe('the Shared Token stays out of every output', () => {
+	it('Create Task to a trigger URL with ?token=, Get Task, Wait for Task (poll) and the KIE Trigger with Verify + Download', async () => {
+		const callbackUrl = `${receiver.url}?token=${TOKEN_CANARY}&api=market`;
+		const created = await run({
+			resource: 'task',
+			operation: 'create',
+			model: modelById('grok-imagine/text-to-image'),
+			inputMode: 'json',
+			inputJson: '{"prompt":"token"}',
+			callbackMode: 'url',
+			callbackUrl,
+		});
+		const taskId = String(created.output[0].json.taskId);
+		expect(created.output[0].json.callBackUrl).toBe(`${receiver.url}?token=[redacted]&api=market`);
+		kie.finishTask(taskId, {});
+		await kie.waitForCallbacks(1, 5000);
+		// KIE echoes the URL in its record and its callback: the token is in what arrives…
+		const [delivery] = receiver.received;
+		expect(JSON.stringify(delivery.body)).toContain(TOKEN_CANARY);
+		expect(delivery.path).toContain(TOKEN_CANARY);
+		// …and in none of the outputs.
+		const got = await run({ resource: 'task', operation: 'get', taskId, api: 'market' });
+		expect(JSON.stringify(got.output)).toContain('token=[redacted]');
+		await run({ resource: 'task', operation: 'wait', taskId, api: 'market', waitMode: 'poll', pollOptions: POLL });
+		const trigger = createTriggerHarness({
+			node: new KieTrigger(),
+			parameters: { verifyWithApi: true, downloadResults: true, options: { sharedToken: TOKEN_CANARY } },
+			credentials: credentials(),
+		});
+		const result = await trigger.call({
+			body: delivery.body,
+			query: { token: TOKEN_CANARY, api: 'market' },
+			headers: { 'x-webhook-timestamp': String(delivery.headers['x-webhook-timestamp']), 'x-webhook-signature': String(delivery.headers['x-webhook-signature']) },
+		});
+		surfaces.push(result, trigger.staticData);
+		expect(result.statusCode).toBe(200);
+		const [item] = result.workflowData![0] as INodeExecutionData[];
+		expect(item.json).toMatchObject({ taskId, verified: true, status: 'success' });
+		expect(item.binary?.data.mimeType).toBe('image/png');
+		expectMediaWithoutKey(2);
+	});
+});
+
 describe('errors never echo the key', () => {
 	const create = (prompt: string, requestOptions: INodeParameters = FAST): INodeParameters => ({
 		resource: 'task',
@@ -394,7 +443,7 @@ describe('errors never echo the key', () => {
 		kie.finishTask(taskId, {});
 		kie.addFault({ route: 'media', fault: { type: 'reset' }, times: 3 });
 		const down = await run({ resource: 'task', operation: 'wait', waitMode: 'poll', pollOptions: POLL }, { items: created.output, continueOnFail: true });
-		expect(String(down.output[0].json.error)).toMatch(/^Could not download the result/);
+		expect(String(down.output[0].json.error)).toMatch(/^KIE task \S+ succeeded, but its result from .* could not be downloaded/);
 		kie.addFault({ route: 'media', fault: { type: 'status', status: 403, body: 'denied' } });
 		const refused = await run({ resource: 'task', operation: 'wait', waitMode: 'poll', pollOptions: POLL }, { items: created.output });
 		expect(refused.error?.message).toMatch(/fresh link HTTP 403/);
@@ -413,7 +462,9 @@ describe('errors never echo the key', () => {
 		const body = { code: 200, msg: 'ok', data: { taskId: 'c'.repeat(32), state: 'success', resultJson: '{"resultUrls":[]}' } };
 		const verified = await trigger.call({ body, headers: { 'x-webhook-timestamp': timestamp, 'x-webhook-signature': kieSignature('c'.repeat(32), timestamp, HMAC_CANARY) } });
 		surfaces.push(verified);
-		expect(verified.workflowData![0][0].json).toMatchObject({ verified: false, verifyNote: expect.stringContaining('could not be read') });
+		expect(verified.statusCode).toBe(503);
+		expect(verified.workflowData).toBeUndefined();
+		expect(String((verified.responseBody as { error: string }).error)).toContain("KIE's API could not be read (KIE rejected the API key (401)");
 	});
 });
 

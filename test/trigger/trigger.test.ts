@@ -14,6 +14,9 @@ import { createTriggerHarness, readBinary, type HttpRequestLike, type KieTestCre
 import { FIXTURES, fixture } from './fixtures';
 
 const HMAC_KEY = 'hmac-key-placeholder';
+/** Download Results needs an authenticated (or verified) callback: a Shared Token here. */
+const TOKEN = { options: { sharedToken: 'trigger-test-token-placeholder' } };
+const TOKEN_QUERY = { token: 'trigger-test-token-placeholder' };
 
 interface Result {
 	statusCode: number;
@@ -63,12 +66,33 @@ describe('KIE Trigger — node description', () => {
 		]);
 	});
 
+	function hookContext(parameters: Record<string, unknown>, credentials?: Record<string, unknown>) {
+		return {
+			getNodeParameter: (name: string, fallback: unknown) => parameters[name] ?? fallback,
+			getNode: () => ({ name: 'KIE Trigger', credentials: credentials ? { kieApi: { id: '1', name: 'KIE' } } : undefined }),
+			getCredentials: async () => credentials,
+		} as never;
+	}
+
 	it('has lifecycle methods with nothing remote to do', async () => {
 		const methods = node.webhookMethods.default;
-		const ctx = {} as never;
-		await expect(methods.checkExists.call(ctx)).resolves.toBe(true);
-		await expect(methods.create.call(ctx)).resolves.toBe(true);
-		await expect(methods.delete.call(ctx)).resolves.toBe(true);
+		await expect(methods.checkExists.call(hookContext({}))).resolves.toBe(true);
+		await expect(methods.create.call({} as never)).resolves.toBe(true);
+		await expect(methods.delete.call({} as never)).resolves.toBe(true);
+	});
+
+	it('refuses to activate with Download Results on and neither HMAC key, Shared Token nor Verify', async () => {
+		const check = node.webhookMethods.default.checkExists;
+		await expect(check.call(hookContext({ downloadResults: true }))).rejects.toThrow(
+			'KIE Trigger: Download Results needs the callbacks to be authenticated or verified: set the webhook HMAC key in the KIE credential, or a Shared Token (Options), or turn on Verify with API. Otherwise anyone who knows the URL could make n8n download from any host.',
+		);
+		await expect(check.call(hookContext({ downloadResults: true }, { apiKey: 'k', webhookHmacKey: '' }))).rejects.toThrow(/Download Results needs/);
+		await expect(check.call(hookContext({ downloadResults: true, options: { sharedToken: 'tok-123456' } }))).resolves.toBe(true);
+		await expect(check.call(hookContext({ downloadResults: true }, { apiKey: 'k', webhookHmacKey: 'h-key-1234' }))).resolves.toBe(true);
+		await expect(check.call(hookContext({ downloadResults: true, verifyWithApi: true }, { apiKey: 'k' }))).resolves.toBe(true);
+		await expect(check.call(hookContext({ verifyWithApi: true }))).rejects.toThrow(
+			'KIE Trigger: Verify with API needs a KIE credential on the trigger: select one, or turn Verify with API off.',
+		);
 	});
 
 	it('explains production vs test URL, WEBHOOK_URL and the ?token= / ?api= suffixes', () => {
@@ -362,17 +386,26 @@ describe('KIE Trigger — Verify with API and Download Results (KIE emulator)', 
 		expect(json).toMatchObject({ status: 'failed', verified: true, callbackStatus: 'success', failMsg: 'Internal error', resultUrls: [] });
 	});
 
-	it("falls back to the callback when KIE's API does not show the task yet", async () => {
-		const json = only(await harness({ verifyWithApi: true }, creds).send({ body: marketCallback('unknown-task-0001', ['https://x.invalid/a.png']) }));
-		expect(json).toMatchObject({ taskId: 'unknown-task-0001', verified: false, resultUrls: ['https://x.invalid/a.png'] });
-		expect(json.verifyNote).toContain('does not show task unknown-task-0001 yet');
+	it("answers 503 (KIE retries) and starts nothing when KIE's API does not know the task", async () => {
+		const result = await harness({ verifyWithApi: true }, creds).send({ body: marketCallback('unknown-task-0001', ['https://x.invalid/a.png']) });
+		expect(result.statusCode).toBe(503);
+		expect(result.workflowData).toBeUndefined();
+		expect(result.responseBody).toEqual({
+			received: false,
+			error: "Callback not taken yet: KIE's API does not know task unknown-task-0001. Nothing was started or downloaded; send it again later.",
+		});
 	});
 
-	it('falls back to the callback when the API still says the task is running', async () => {
+	it('answers 503 while the API still says the task is running, and takes the retry once it is final', async () => {
 		const taskId = await create('/api/v1/jobs/createTask', { model: 'nano-banana-pro', input: { prompt: 'slow' } });
-		const json = only(await harness({ verifyWithApi: true }, creds).send({ body: marketCallback(taskId, ['https://x.invalid/a.png']) }));
-		expect(json).toMatchObject({ verified: false, status: 'success' });
-		expect(json.verifyNote).toMatch(/still reports task .* as "(waiting|queuing|generating)"/);
+		const h = harness({ verifyWithApi: true }, creds);
+		const early = await h.send({ body: marketCallback(taskId, ['https://x.invalid/a.png']) });
+		expect(early.statusCode).toBe(503);
+		expect(early.workflowData).toBeUndefined();
+		expect(String((early.responseBody as IDataObject).error)).toMatch(/still reports task .* as "(waiting|queuing|generating)"/);
+		// The 503 released the reservation: KIE's retry starts the workflow.
+		emu.finishTask(taskId, {});
+		expect(only(await h.send({ body: marketCallback(taskId, ['https://x.invalid/a.png']) }))).toMatchObject({ verified: true, status: 'success' });
 	});
 
 	it('tries each candidate family when the body only carried a task id', async () => {
@@ -384,16 +417,20 @@ describe('KIE Trigger — Verify with API and Download Results (KIE emulator)', 
 		expect(reads).toEqual(['gpt4o.record', 'fluxKontext.record']);
 	});
 
-	it('without a credential, says so instead of verifying', async () => {
-		const json = only(await harness({ verifyWithApi: true }).send({ body: fixture('Veo generate success').body }));
-		expect(json).toMatchObject({ verified: false, verifyNote: expect.stringContaining('needs a KIE credential') });
+	it('without a credential, refuses the callback (and activation) instead of trusting it', async () => {
+		const result = await harness({ verifyWithApi: true }).send({ body: fixture('Veo generate success').body });
+		expect(result.statusCode).toBe(500);
+		expect(result.workflowData).toBeUndefined();
+		expect(result.webhookError?.message).toBe(
+			'The KIE Trigger refused the callback: Verify with API needs a KIE credential on the trigger: select one, or turn Verify with API off.',
+		);
 	});
 
-	it("API errors don't lose the event", async () => {
-		const json = only(
-			await harness({ verifyWithApi: true }, { apiKey: 'wrong-key-placeholder', baseUrl: emu.url }).send({ body: marketCallback('t-err', ['https://x.invalid/a.png']) }),
-		);
-		expect(json).toMatchObject({ verified: false, verifyNote: expect.stringContaining("could not be read") });
+	it('an unreadable API answers 503 so KIE retries; nothing starts', async () => {
+		const result = await harness({ verifyWithApi: true }, { apiKey: 'wrong-key-placeholder', baseUrl: emu.url }).send({ body: marketCallback('t-err', ['https://x.invalid/a.png']) });
+		expect(result.statusCode).toBe(503);
+		expect(result.workflowData).toBeUndefined();
+		expect(String((result.responseBody as IDataObject).error)).toContain("KIE's API could not be read");
 	});
 
 	it('downloads the result files as binary data, one item per file', async () => {
@@ -402,7 +439,7 @@ describe('KIE Trigger — Verify with API and Download Results (KIE emulator)', 
 		const urls = emu.task(taskId)!.resultUrls;
 		expect(urls).toHaveLength(4);
 		const body = { code: 200, msg: 'success', data: { taskId, promptJson: JSON.stringify({ taskType: 'mj_txt2img' }), resultUrls: urls } };
-		const result = await harness({ downloadResults: true }).send({ body });
+		const result = await harness({ downloadResults: true, ...TOKEN }).send({ body, query: TOKEN_QUERY });
 		const out = items(result);
 		expect(out).toHaveLength(4);
 		for (const [index, item] of out.entries()) {
@@ -418,7 +455,7 @@ describe('KIE Trigger — Verify with API and Download Results (KIE emulator)', 
 		const taskId = await create('/api/v1/mj/generate', { taskType: 'mj_txt2img', prompt: 'four foxes' });
 		emu.finishTask(taskId, {});
 		const body = { code: 200, msg: 'success', data: { taskId, promptJson: '{"taskType":"mj_txt2img"}', resultUrls: emu.task(taskId)!.resultUrls } };
-		const out = items(await harness({ downloadResults: true, outputOptions: { layout: 'perTask', binaryProperty: 'image' } }).send({ body }));
+		const out = items(await harness({ downloadResults: true, outputOptions: { layout: 'perTask', binaryProperty: 'image' }, ...TOKEN }).send({ body, query: TOKEN_QUERY }));
 		expect(out).toHaveLength(1);
 		expect(Object.keys(out[0].binary!)).toEqual(['image', 'image_1', 'image_2', 'image_3']);
 		expect((out[0].json.files as IDataObject[]).map((f) => f.binaryProperty)).toEqual(['image', 'image_1', 'image_2', 'image_3']);
@@ -430,9 +467,9 @@ describe('KIE Trigger — Verify with API and Download Results (KIE emulator)', 
 			const taskId = await create('/api/v1/jobs/createTask', { model: 'nano-banana-pro', input: { prompt: 'a fox' } });
 			emu.finishTask(taskId, {});
 			const body = marketCallback(taskId, emu.task(taskId)!.resultUrls);
-			const json = only(await harness({ downloadResults: true, outputOptions: { maxFileSizeMb: 0.001 } }).send({ body }));
+			const json = only(await harness({ downloadResults: true, outputOptions: { maxFileSizeMb: 0.001 }, ...TOKEN }).send({ body, query: TOKEN_QUERY }));
 			expect(json).toMatchObject({ taskId, downloadError: expect.stringContaining('larger than') });
-			const fine = items(await harness({ downloadResults: true, outputOptions: { maxFileSizeMb: 1 } }).send({ body }));
+			const fine = items(await harness({ downloadResults: true, outputOptions: { maxFileSizeMb: 1 }, ...TOKEN }).send({ body, query: TOKEN_QUERY }));
 			expect((await readBinary(fine[0])).length).toBe(4096);
 		} finally {
 			emu.configure({ mediaBytes: {} });
@@ -451,7 +488,7 @@ describe('KIE Trigger — Verify with API and Download Results (KIE emulator)', 
 	it('a failed download keeps the event and says why', async () => {
 		const body = fixture('Veo generate success').body;
 		const broken = { ...body, data: { ...(body.data as IDataObject), info: { resultUrls: ['http://127.0.0.1:9/video.mp4'] } } };
-		const result = await harness({ downloadResults: true }).send({ body: broken });
+		const result = await harness({ downloadResults: true, ...TOKEN }).send({ body: broken, query: TOKEN_QUERY });
 		expect(result.statusCode).toBe(200);
 		const json = only(result);
 		expect(json).toMatchObject({ api: 'veo', status: 'success', downloadError: expect.stringMatching(/refused|download/i) });
@@ -459,7 +496,7 @@ describe('KIE Trigger — Verify with API and Download Results (KIE emulator)', 
 	});
 
 	it('failed tasks and text results produce one JSON item, nothing to download', async () => {
-		const out = items(await harness({ downloadResults: true }).send({ body: fixture('Suno lyrics complete').body }));
+		const out = items(await harness({ downloadResults: true, ...TOKEN }).send({ body: fixture('Suno lyrics complete').body, query: TOKEN_QUERY }));
 		expect(out).toHaveLength(1);
 		expect(out[0].binary).toBeUndefined();
 		expect(out[0].json.resultObject).toEqual([{ error_message: '', status: 'complete', text: '[Verse]\nStarry night', title: 'Starry Night Dreams' }]);

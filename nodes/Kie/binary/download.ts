@@ -1,8 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
 
+import { plainReason } from '../transport/errors';
 import { kieRequest, cancelSignal, type TransportSettings } from '../transport/request';
 import { cancellableSleep, throwIfCancelled } from '../transport/sleep';
+import { redactSecrets } from '../task/redact';
 import type { NormalisedTask } from '../task/types';
 import { resultFileName } from './fileName';
 import { extensionForMime, extensionOf, fileNameFromUrl, resolveMimeType } from './mime';
@@ -37,11 +39,41 @@ interface Fetched {
 
 const EXPIRED = new Set([401, 403, 404, 410]);
 
-function tooLarge(ctx: DownloadContext, url: string, maxBytes: number, itemIndex: number): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), `Result file is larger than the maximum of ${maxBytes} bytes`, {
+function hostOf(url: string): string {
+	try {
+		return new URL(url).host;
+	} catch {
+		return 'an unreadable URL';
+	}
+}
+
+/** How to get a paid result without paying again: said by every download failure. */
+export const GET_THE_FILE =
+	'Do not create the task again: it is paid. Get the file with Utility → Get Download URL (the URL above), or from https://kie.ai/logs within 14 days.';
+
+/**
+ * A result that could not be fetched. The task itself succeeded (it had result URLs), so the
+ * headline says so, names the task and the host, and the description says how to get the file.
+ */
+export function downloadFailure(
+	ctx: DownloadContext,
+	{ url, taskId, itemIndex }: { url: string; taskId: string; itemIndex: number },
+	what: string,
+	advice = '',
+): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `KIE task ${taskId} succeeded, but its result from ${hostOf(url)} could not be downloaded: ${what}`, {
 		itemIndex,
-		description: `The file at ${url} exceeds the "Max File Size" option. Raise the limit or turn off "Download Results" and use the URL.`,
+		description: [`Result URL: ${url}.`, advice, GET_THE_FILE].filter(Boolean).join(' '),
 	});
+}
+
+function tooLarge(ctx: DownloadContext, target: { url: string; taskId: string; itemIndex: number }, maxBytes: number): NodeOperationError {
+	return downloadFailure(
+		ctx,
+		target,
+		`the file is larger than the maximum of ${maxBytes} bytes`,
+		'It exceeds the "Max File Size" option: raise the limit, or turn off "Download Results" and use the URL.',
+	);
 }
 
 /**
@@ -80,13 +112,13 @@ async function fetchOnce(
 	const length = Number(response.headers['content-length']);
 	if (options.maxBytes > 0 && Number.isFinite(length) && length > options.maxBytes) {
 		response.body.destroy?.();
-		throw tooLarge(ctx, url, options.maxBytes, itemIndex);
+		throw tooLarge(ctx, { url, taskId, itemIndex }, options.maxBytes);
 	}
 	const urlName = fileNameFromUrl(nameFrom);
 	const mimeType = resolveMimeType(response.headers['content-type'], urlName);
 	const fileName = resultFileName(model, taskId, index, (urlName && extensionOf(urlName)) || extensionForMime(mimeType));
 	const body =
-		options.maxBytes > 0 ? limitStream(response.body, options.maxBytes, () => tooLarge(ctx, url, options.maxBytes, itemIndex)) : response.body;
+		options.maxBytes > 0 ? limitStream(response.body, options.maxBytes, () => tooLarge(ctx, { url, taskId, itemIndex }, options.maxBytes)) : response.body;
 	const binary = await ctx.helpers.prepareBinaryData(body as unknown as Buffer, fileName, mimeType);
 	return { status: response.statusCode, fetched: { binary, fileName, mimeType } };
 }
@@ -110,7 +142,7 @@ export async function freshDownloadUrl(
 	const data = response.data;
 	const fresh = typeof data === 'string' ? data : (data as IDataObject | undefined)?.url;
 	if (typeof fresh !== 'string' || fresh === '') {
-		throw new NodeOperationError(ctx.getNode(), 'KIE returned no download link', { itemIndex });
+		throw new NodeOperationError(ctx.getNode(), 'KIE returned no download link', { itemIndex, description: `KIE answered the request for a link to ${url} without one.` });
 	}
 	return fresh;
 }
@@ -142,10 +174,8 @@ async function fetchWithRetry(ctx: DownloadContext, target: Target): Promise<{ s
 		if (outcome && !retryable) return outcome;
 		if (!retryable || attempt >= RETRY_DELAYS_MS.length) {
 			if (outcome) return outcome;
-			throw new NodeOperationError(ctx.getNode(), `Could not download the result ${target.url}: ${(failure as Error).message}`, {
-				itemIndex: target.itemIndex,
-				description: 'The result host did not answer. The task itself succeeded: run Get Task later, or use Utility → Get Download URL.',
-			});
+			const reason = String((failure as Error)?.message ?? failure);
+			throw downloadFailure(ctx, target, `the result host did not answer (${plainReason(reason, target.options.timeoutMs)})`);
 		}
 		await cancellableSleep(RETRY_DELAYS_MS[attempt], cancelSignal(ctx), ctx.getNode());
 	}
@@ -165,24 +195,38 @@ export async function downloadResult(
 	const first = await fetchWithRetry(ctx, target);
 	if (first.fetched) return first.fetched;
 	if (EXPIRED.has(first.status)) {
-		const fresh = await freshDownloadUrl(ctx, url, itemIndex, options.settings);
-		const second = await fetchOnce(ctx, { ...target, url: fresh }, url);
+		let fresh: string;
+		try {
+			fresh = await freshDownloadUrl(ctx, url, itemIndex, options.settings);
+		} catch (error) {
+			// KIE's own wording for a refused refresh (422 "url is wrong") speaks of fixing the input
+			// and spending nothing: wrong here, the task was paid. Keep only what KIE said.
+			throw downloadFailure(ctx, target, `the link answered HTTP ${first.status} and KIE refused a fresh link (${(error as Error).message})`);
+		}
+		let second: { status: number; fetched?: Fetched };
+		try {
+			second = await fetchOnce(ctx, { ...target, url: fresh }, url);
+		} catch (error) {
+			// Our own verdicts (too large) already carry the wording.
+			if (error instanceof NodeOperationError) throw new NodeOperationError(ctx.getNode(), error);
+			throw downloadFailure(ctx, target, `the fresh link did not answer (${plainReason(String((error as Error)?.message ?? error), options.timeoutMs)})`);
+		}
 		if (second.fetched) return { ...second.fetched, recoveredUrl: fresh };
-		throw new NodeOperationError(ctx.getNode(), `The result ${url} could not be downloaded (HTTP ${first.status}, fresh link HTTP ${second.status})`, { itemIndex });
+		throw downloadFailure(ctx, target, `HTTP ${first.status}, fresh link HTTP ${second.status}`);
 	}
-	throw new NodeOperationError(ctx.getNode(), `The result ${url} could not be downloaded (HTTP ${first.status})`, {
-		itemIndex,
-		description: 'The task succeeded, but the result host refused the download. Try again later or use Utility → Get Download URL.',
-	});
+	throw downloadFailure(ctx, target, `the result host answered HTTP ${first.status}`, 'It may be a passing fault of the host: try again later.');
 }
 
 function propertyName(base: string, index: number): string {
 	return index === 0 ? base : `${base}_${index}`;
 }
 
-/** The JSON half of a task's output item: the normalised task without its bulky raw record. */
+/**
+ * The JSON half of a task's output item, optionally without its bulky raw record. KIE's record
+ * echoes the callBackUrl, so `?token=` values are removed from it (task/redact.ts).
+ */
 export function taskJson(task: NormalisedTask, includeRaw = true): IDataObject {
-	const json = { ...task } as unknown as IDataObject;
+	const json = redactSecrets({ ...task }) as unknown as IDataObject;
 	if (!includeRaw) delete json.raw;
 	return json;
 }

@@ -18,6 +18,12 @@ const KIE_CODES: Record<number, CodeInfo> = {
 	409: { title: 'Conflict on KIE (409)', hint: 'The resource already exists (e.g. a WAV was already made for this track); read it instead of creating it again.' },
 	413: { title: 'KIE refused the input (413)', hint: 'The uploaded audio matches an existing work, or the input is too large.' },
 	422: { title: 'KIE rejected the input (422)', hint: 'Fix the field KIE names in its message and run again. No credits were spent.' },
+	// The key's own cap (hourly / daily / total credits), set by the account owner per API key:
+	// waiting a few seconds does not lift it, so it is never retried.
+	433: {
+		title: "The API key's usage limit on KIE is reached (433)",
+		hint: "This API key has its own hourly, daily or total usage cap, set in KIE's API-key settings (https://kie.ai/api-key). Raise or remove the cap there, or wait until the hour or day is over, or use another key. Nothing was created.",
+	},
 	429: { title: 'Rate limited by KIE (429)', hint: 'KIE allows 20 new tasks per 10 seconds per account. The node waited and retried; lower the batch rate or ask KIE for a higher limit.' },
 	451: { title: 'KIE could not fetch an input file (451)', hint: 'Every input URL must be public and reachable by KIE. Upload binary files with the Upload File action or the binary input mapping of Create Task.' },
 	455: { title: 'KIE is under maintenance (455)', hint: 'Try again later.' },
@@ -48,8 +54,44 @@ export interface KieErrorContext {
 	extraHint?: string;
 }
 
-const MAYBE_CREATED =
+/** The one wording for every create whose outcome is unknown (reset, timeout, 5xx, 455, bad JSON). */
+export const MAYBE_CREATED =
 	'The task may or may not have been created: the node does not retry it, so you are never charged twice. Check your KIE dashboard (https://kie.ai/logs) before running it again.';
+
+/**
+ * n8n replaces a node error's headline with its own generic sentence when the headline names a
+ * Node.js error code (ECONNREFUSED → "The service refused the connection…", ECONNRESET → "…You
+ * can retry the request immediately…", see COMMON_ERRORS in n8n-workflow's node.error). Our
+ * headlines say what happened in words instead, so they stay ours; the code goes to the description.
+ */
+// n8n's HTTP helper may have applied its generic text already, so those sentences are recognised too.
+const CODE_WORDS: Array<[RegExp, string]> = [
+	[/ECONNREFUSED|refused the connection/i, 'the connection was refused'],
+	[/ECONNRESET|socket hang up|closed unexpectedly/i, 'the connection was reset'],
+	[/ETIMEDOUT|ECONNABORTED|ESOCKETTIMEDOUT|timeout|timed out|connection was aborted/i, 'timed out'],
+	[/ENOTFOUND|EAI_AGAIN|cannot be established|DNS server returned an error/i, 'the host name could not be resolved'],
+	[/EHOSTUNREACH|ENETUNREACH|host is unreachable/i, 'the host is unreachable'],
+];
+
+/** A network failure in words, free of the codes n8n would swap for its own text. */
+export function plainReason(reason: string, timeoutMs?: number): string {
+	for (const [pattern, words] of CODE_WORDS) {
+		if (!pattern.test(reason)) continue;
+		return words === 'timed out' && timeoutMs !== undefined ? `timed out after ${Math.round(timeoutMs / 100) / 10} s` : words;
+	}
+	// Any other code-like word (EPIPE, EPROTO…) is left out of the headline for the same reason.
+	return reason.replace(/\bE[A-Z_]{3,}\b:?\s*/g, '').trim() || 'no answer';
+}
+
+/** True when the failure is a timeout (the request may have reached KIE). */
+export function isTimeoutReason(reason: string): boolean {
+	return /ETIMEDOUT|ECONNABORTED|ESOCKETTIMEDOUT|timeout|timed out|connection was aborted/i.test(reason);
+}
+
+/** "Said: x." without doubling KIE's own full stop ("Credits insufficient." + "."). */
+function sentence(text: string): string {
+	return /[.!?]$/.test(text) ? text : `${text}.`;
+}
 
 function finish(context: KieErrorContext, description: string): string {
 	const parts = [description];
@@ -67,12 +109,13 @@ export function kieCodeError(
 	httpStatus: number,
 ): NodeApiError {
 	const info = describeKieCode(code);
-	const said = kieMessage ? `: ${kieMessage}` : '';
+	const message = kieMessage?.trim().replace(/[.]+$/, '');
+	const said = message ? `: ${message}` : '';
 	// "Try again" would invite a second paid task when the first may exist.
 	const hint = context.maybeCreated ? '' : ` ${info.hint}`;
 	return new NodeApiError(context.node, { ...(body as JsonObject), httpStatus }, {
 		message: `${info.title}${said}`,
-		description: finish(context, `While trying to ${context.action}, KIE answered code ${code}${said}.${hint}`),
+		description: finish(context, `${sentence(`While trying to ${context.action}, KIE answered code ${code}${said}`)}${hint}`),
 		httpCode: String(code),
 		itemIndex: context.itemIndex,
 	});
@@ -100,11 +143,17 @@ export function nonJsonError(context: KieErrorContext, httpStatus: number, text:
 	});
 }
 
-/** No answer at all. The original error is not attached: its request config carries the API key. */
-export function networkError(context: KieErrorContext, reason: string): NodeApiError {
-	return new NodeApiError(context.node, { reason }, {
-		message: `Could not reach KIE: ${reason}`,
-		description: finish(context, `While trying to ${context.action}, the request got no answer (${reason}). Check the network and the Base URL of the KIE API credential.`),
+/**
+ * No answer at all. The original error is not attached: its request config carries the API key.
+ * `messageMapping` pins our headline: n8n would otherwise swap it for its generic text.
+ */
+export function networkError(context: KieErrorContext, reason: string, timeoutMs?: number): NodeApiError {
+	const words = plainReason(reason, timeoutMs);
+	const message = `Could not reach KIE: ${words}`;
+	const check = 'Check the network and the Base URL of the KIE API credential.';
+	return new NodeApiError(context.node, { reason: words }, {
+		message,
+		description: finish(context, `While trying to ${context.action}, the request got no answer: ${words}. ${check}`),
 		itemIndex: context.itemIndex,
 	});
 }

@@ -210,7 +210,7 @@ export async function kieRequest<T = unknown>(ctx: KieContext, options: KieReque
 			} else if (status < 200 || status >= 300) {
 				failure = status >= 500 || status === 455 ? 'serverError' : 'final';
 				finalError = kieCodeError(
-					{ ...errorContext, maybeCreated: options.kind === 'create' && status >= 500 },
+					{ ...errorContext, maybeCreated: options.kind === 'create' && (status >= 500 || status === 455) },
 					code ?? status,
 					msg || undefined,
 					json,
@@ -221,15 +221,16 @@ export async function kieRequest<T = unknown>(ctx: KieContext, options: KieReque
 					return { code, msg, data: json.data as T, body: json, httpStatus: status, attempts: attempt };
 				}
 				failure = code === 455 || code === 500 ? 'serverError' : 'final';
-				// A body code 500 leaves the fate of a create as open as an HTTP 500 does.
-				finalError = kieCodeError({ ...errorContext, maybeCreated: options.kind === 'create' && code === 500 }, code, msg || undefined, json, status);
+				// A body code 500 or 455 leaves the fate of a create as open as an HTTP 500 does.
+				const open = code === 500 || code === 455;
+				finalError = kieCodeError({ ...errorContext, maybeCreated: options.kind === 'create' && open }, code, msg || undefined, json, status);
 			} else {
 				return { code: code ?? 200, msg, data: json.data as T, body: json, httpStatus: status, attempts: attempt };
 			}
 		} catch (error) {
 			throwIfCancelled(signal, node);
 			failure = 'network';
-			finalError = networkError({ ...errorContext, maybeCreated: options.kind === 'create' }, reasonOf(error));
+			finalError = networkError({ ...errorContext, maybeCreated: options.kind === 'create' }, reasonOf(error), request.timeout);
 		}
 
 		if (!isRetryable(options.kind, failure, replayable)) throw finalError;

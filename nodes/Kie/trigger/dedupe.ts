@@ -48,3 +48,25 @@ export function recordDelivery(previous: unknown, key: string, nowMs: number, se
 	entries.sort((a, b) => a[1] - b[1]);
 	return { duplicate: false, next: Object.fromEntries(entries.slice(entries.length - settings.maxEntries)), changed: true };
 }
+
+/** Whether the persisted memory holds `key` from within the last `ttlMs`. */
+export function remembered(previous: unknown, key: string, nowMs: number, ttlMs: number): boolean {
+	const time = asMemory(previous)[key];
+	return time !== undefined && nowMs - time <= ttlMs;
+}
+
+/**
+ * The persisted memory with `additions` merged in, pruned and bounded. n8n saves a webhook call's
+ * static data as one blob after the call (last writer wins), so each writer stores everything this
+ * process knows: a concurrent call's save then does not drop another call's delivery.
+ */
+export function mergeDeliveries(previous: unknown, additions: Record<string, number>, nowMs: number, settings: DedupeSettings): Record<string, number> {
+	const merged: Record<string, number> = {};
+	for (const [key, time] of Object.entries({ ...asMemory(previous), ...asMemory(additions) })) {
+		if (nowMs - time <= settings.ttlMs) merged[key] = Math.max(time, merged[key] ?? 0);
+	}
+	const entries = Object.entries(merged);
+	if (entries.length <= settings.maxEntries) return merged;
+	entries.sort((a, b) => a[1] - b[1]);
+	return Object.fromEntries(entries.slice(entries.length - settings.maxEntries));
+}

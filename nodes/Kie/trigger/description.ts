@@ -55,7 +55,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to re-read the task from KIE\'s API (which KIE calls the final authority) and output its values instead of the callback\'s. Needs the KIE credential. If the API does not show the task yet, the callback\'s values are output with verified = false.',
+			'Whether to re-read the task from KIE\'s API (which KIE calls the final authority) and output and download its values only, never the callback\'s. Needs the KIE credential. A task KIE does not know or still shows as running is answered HTTP 503 (KIE sends the callback again later) and starts nothing.',
 	},
 	{
 		displayName: 'Download Results',
@@ -63,7 +63,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to download the result files (images, video, audio) into the output as binary data, like Wait for Task does. Off by default: unless the callback is authenticated (HMAC key or Shared Token) or verified with the API, the URLs come from whoever called the webhook.',
+			'Whether to download the result files (images, video, audio) into the output as binary data, like Wait for Task does. Needs authenticated callbacks (webhook HMAC key in the credential, or a Shared Token) or Verify with API: otherwise the URLs would come from whoever called the webhook, so the trigger refuses to run.',
 	},
 	{
 		displayName: 'Output',
@@ -96,7 +96,7 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether a repeated callback (same task, stage and outcome) is acknowledged without starting the workflow again. KIE may deliver a callback more than once. Active workflows only.',
+					'Whether a repeated callback (same task, stage and outcome) is acknowledged with duplicate: true without starting the workflow again, also when copies arrive at the same moment. KIE may deliver a callback more than once. Active workflows only.',
 			},
 			{
 				displayName: 'Max Body Size (KB)',

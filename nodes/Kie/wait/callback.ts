@@ -9,7 +9,11 @@ import type { NormalisedTask } from '../task/types';
 import { getKieCredentials } from '../transport/request';
 import { cancellableSleep } from '../transport/sleep';
 import { signatureHeaders, verifyKieSignature } from './hmac';
+import { reserveOnce } from './once';
 import { asNodeFailure, errorItem, finishedTaskItems } from './outcome';
+
+/** A resumed execution stays claimed this long in the process (n8n's own status check covers later). */
+const RESUME_MEMORY = { ttlMs: 24 * 60 * 60 * 1000, maxEntries: 10000 };
 
 /**
  * KIE may call back a moment before its record shows the end; the record is the authority, so
@@ -73,19 +77,34 @@ export async function handleResumeWebhook(ctx: IWebhookFunctions): Promise<IWebh
 		return { webhookResponse: { code: 200, msg: `Stage "${callback.stage}" received; waiting for the final callback.` } };
 	}
 
-	const task = await rereadUntilFinal(ctx, family, expected);
-	if (!task?.final) {
-		const state = task ? `still ${task.status}` : 'not visible';
-		return answer(ctx, 503, `The task is ${state} in KIE's record; send the callback again later. The execution keeps waiting.`);
+	// One resume per execution: n8n marks the execution running only after this function returns,
+	// and the record is read (and files downloaded) before that, so copies of KIE's callback
+	// arriving meanwhile would each resume it. The claim is taken without an await (wait/once.ts).
+	const claim = reserveOnce('kie-resume', ctx.getExecutionId(), Date.now(), RESUME_MEMORY);
+	if (!claim.taken) {
+		const what = claim.state === 'done' ? 'has been resumed already' : 'is being resumed';
+		return answer(ctx, 409, `This execution ${what} by a callback for task ${expected}; this copy was ignored.`);
 	}
-	const outputValues = ctx.getNodeParameter('outputOptions', {}) as IDataObject;
-	const continueOnFail = continuesOnFail(ctx);
-	let items: INodeExecutionData[];
 	try {
-		items = await finishedTaskItems(ctx, task, 0, outputSettings(outputValues), outputValues.outputFailed === true || continueOnFail);
+		const task = await rereadUntilFinal(ctx, family, expected);
+		if (!task?.final) {
+			claim.reservation.release();
+			const state = task ? `still ${task.status}` : 'not visible';
+			return answer(ctx, 503, `The task is ${state} in KIE's record; send the callback again later. The execution keeps waiting.`);
+		}
+		const outputValues = ctx.getNodeParameter('outputOptions', {}) as IDataObject;
+		const continueOnFail = continuesOnFail(ctx);
+		let items: INodeExecutionData[];
+		try {
+			items = await finishedTaskItems(ctx, task, 0, outputSettings(outputValues), outputValues.outputFailed === true || continueOnFail);
+		} catch (error) {
+			if (!continueOnFail) throw asNodeFailure(ctx.getNode(), error, 0);
+			items = [errorItem(error as Error, { itemIndex: 0, taskId: expected, family }, task)];
+		}
+		claim.reservation.commit(Date.now());
+		return { workflowData: [items], webhookResponse: { code: 200, msg: 'success' } };
 	} catch (error) {
-		if (!continueOnFail) throw asNodeFailure(ctx.getNode(), error, 0);
-		items = [errorItem(error as Error, { itemIndex: 0, taskId: expected, family }, task)];
+		claim.reservation.release();
+		throw asNodeFailure(ctx.getNode(), error, 0);
 	}
-	return { workflowData: [items], webhookResponse: { code: 200, msg: 'success' } };
 }

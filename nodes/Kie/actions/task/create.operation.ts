@@ -19,6 +19,7 @@ import { CALLBACK_PLACEHOLDER } from './create.properties';
 import { SpendGuard } from './create.guard';
 import { chosenBranch } from '../../methods/getModelFields';
 import { inputFromPrompt, PROMPT_MODE, promptModeModel } from '../../tool/simple';
+import { redactText } from '../../task/redact';
 
 export interface CreatedTask {
 	taskId: string;
@@ -184,7 +185,8 @@ export async function createTask(
 	}
 	const data = response.data;
 	const created: CreatedTask = { taskId: '', api: family, model: id, input };
-	if (callBackUrl) created.callBackUrl = callBackUrl;
+	// A KIE Trigger URL may carry its Shared Token (?token=): never shown in the output.
+	if (callBackUrl) created.callBackUrl = redactText(callBackUrl);
 	created.priceText = model?.priceText ?? null;
 	created.catalogue = catalogueNote(id, resolved);
 	const path = model?.path ?? MARKET_PATH;

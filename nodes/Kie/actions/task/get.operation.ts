@@ -1,7 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { FAMILIES } from '../../families/specs';
+import { taskJson } from '../../binary/download';
 import { readTask } from '../../task/read';
 import { findTaskFamily } from '../../tool/family';
 import { isToolCall } from '../../tool/detect';
@@ -26,6 +27,6 @@ export async function executeGet(ctx: IExecuteFunctions, items: INodeExecutionDa
 					'Right after creation KIE may not show a task for a few seconds. Otherwise check the task ID and that the API matches the one that created it.',
 			});
 		}
-		return { json: task as unknown as IDataObject };
+		return { json: taskJson(task) };
 	});
 }

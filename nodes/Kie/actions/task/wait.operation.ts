@@ -1,7 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { outputSettings } from '../../binary/options';
 
 import { outputOptionsProperty, pollOptionsProperty } from '../../wait/options';
 import { DEFAULT_WAIT_LIMIT_MINUTES, pauseForCallback } from '../../wait/pause';
+import { carriesFinalResult } from '../../wait/passthrough';
 import { waitForTasks, type WaitRequest } from '../../wait/poll';
 import { findTaskFamily } from '../../tool/family';
 import { isToolCall } from '../../tool/detect';
@@ -35,7 +38,7 @@ export const waitProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Callback mode needs Create Task (in this workflow, before this node) with Callback set to "This Execution\'s Resume URL", and an n8n that KIE can reach: set a public WEBHOOK_URL, also for manual test runs. It waits for one task per execution. If the wait limit passes before KIE calls, n8n continues the workflow with this node\'s input item unchanged (it has no "status" field): check such items with Task → Get.',
+			'Callback mode needs Create Task (in this workflow, before this node) with Callback set to "This Execution\'s Resume URL", and an n8n that KIE can reach: set a public WEBHOOK_URL, also for manual test runs. It waits for one task per execution. If the wait limit passes before KIE calls, n8n continues the workflow with this node\'s input item unchanged (it has no "status" field): add a Wait for Task in Poll mode after this node, which passes finished items straight through and fetches the result of the others.',
 		name: 'callbackModeNotice',
 		type: 'notice',
 		default: '',
@@ -68,9 +71,14 @@ export async function executeWait(ctx: IExecuteFunctions, items: INodeExecutionD
 
 	const continueOnFail = ctx.continueOnFail();
 	const requests: WaitRequest[] = [];
-	const invalid = new Map<number, INodeExecutionData>();
+	const asIs = new Map<number, INodeExecutionData>();
 	const toolCall = isToolCall(ctx);
 	for (const [itemIndex, item] of items.entries()) {
+		const download = outputSettings(ctx.getNodeParameter('outputOptions', itemIndex, {}) as IDataObject).download;
+		if (carriesFinalResult(item, download)) {
+			asIs.set(itemIndex, { ...item, pairedItem: { item: itemIndex } });
+			continue;
+		}
 		try {
 			const taskId = requireTaskId(ctx, itemIndex);
 			// A tool call rarely carries `api`: look the task up instead of assuming Market.
@@ -81,10 +89,10 @@ export async function executeWait(ctx: IExecuteFunctions, items: INodeExecutionD
 		} catch (error) {
 			const nodeError = asNodeError(ctx, error, itemIndex);
 			if (!continueOnFail) throw nodeError;
-			invalid.set(itemIndex, { json: { error: nodeError.message }, pairedItem: { item: itemIndex } });
+			asIs.set(itemIndex, { json: { error: nodeError.message }, pairedItem: { item: itemIndex } });
 		}
 	}
 	const results = await waitForTasks(ctx, requests);
 	const byItem = new Map(requests.map((request, index) => [request.itemIndex, results[index]]));
-	return items.flatMap((_item, itemIndex) => byItem.get(itemIndex) ?? [invalid.get(itemIndex)!]);
+	return items.flatMap((_item, itemIndex) => byItem.get(itemIndex) ?? [asIs.get(itemIndex)!]);
 }
