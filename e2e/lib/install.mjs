@@ -67,7 +67,9 @@ async function withLock(dir, fn) {
 async function npm(args, { cwd, nodeBin, log }) {
 	const binDir = dirname(nodeBin);
 	const env = cleanEnv({ PATH: `${binDir}:${process.env.PATH}`, SCARF_ANALYTICS: 'false', DO_NOT_TRACK: '1' }, { forNpm: true });
-	const res = await run('npm', args, { cwd, env, log });
+	// A cold `npm ci` of n8n on a busy 2-core machine took over 15 min (run()'s default time-out):
+	// installs get an hour; progress lines show they are alive.
+	const res = await run('npm', args, { cwd, env, log, timeoutMs: 60 * 60_000 });
 	if (res.code !== 0) {
 		throw new Error(`npm ${args.join(' ')} failed in ${cwd} (exit ${res.code}); see ${log}\n${res.stderr.split('\n').slice(-15).join('\n')}`);
 	}

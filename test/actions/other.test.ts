@@ -4,7 +4,8 @@ import { FAMILIES } from '../../nodes/Kie/families/specs';
 import type { FamilyId } from '../../nodes/Kie/families/types';
 import { FAST_REQUESTS, modelById, runKie, useEmulator } from '../support/kie';
 
-const emulator = useEmulator({ defaultDurationMs: 200 });
+// Tasks run until a test finishes them (createAndFinish), so a chosen outcome is never overtaken by the clock.
+const emulator = useEmulator({ defaultDurationMs: 10 * 60_000 });
 
 async function createAndFinish(model: string, input: object, fail?: { code: string; msg: string }) {
 	const created = await runKie(emulator(), {
