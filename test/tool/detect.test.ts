@@ -1,3 +1,4 @@
+import type { CatalogueModel } from '../../nodes/Kie/catalogue/model';
 import type { INode } from 'n8n-workflow';
 
 import { isToolCall } from '../../nodes/Kie/tool/detect';
@@ -106,7 +107,8 @@ describe('tool inputs and lists', () => {
 	it('lists popular models from the catalogue, with prices when it has them', () => {
 		const models = popularModels();
 		expect(models.map((model) => model.id)).toContain('nano-banana-pro');
-		const priced = popularModels((id) => (id === 'nano-banana-pro' ? ({ ...models[0], id, priceText: '18 credits' } as never) : undefined));
+		const nanoBanana: CatalogueModel = { id: 'nano-banana-pro', title: 'Nano Banana Pro', provider: 'Google', taskTypes: ['Text to Image'], priceText: '18 credits', kind: 'task' };
+		const priced = popularModels((id) => (id === 'nano-banana-pro' ? nanoBanana : undefined));
 		expect(priced).toEqual([expect.objectContaining({ id: 'nano-banana-pro', price: '18 credits' })]);
 		expect(popularModelsText(priced)).toContain('18 credits');
 	});
