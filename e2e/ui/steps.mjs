@@ -151,7 +151,7 @@ export async function runBrowserSteps({ chromium, base, shots, owner, workflowId
 						const style = getComputedStyle(node);
 						return style.display !== 'inline' && style.overflow !== 'visible' && node.scrollWidth > node.clientWidth + 1;
 					});
-					return { text: el.innerText.replace(/\s+/g, ' ').trim(), clipped };
+					return { text: el.innerText.split('\n')[0].trim(), clipped };
 				});
 				if (shown.clipped) throw new Error(`label cut: "${shown.text}"`);
 				labels.push(shown.text);
@@ -170,7 +170,7 @@ export async function runBrowserSteps({ chromium, base, shots, owner, workflowId
 				said.push(...tips.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean));
 				await page.mouse.move(5, 5);
 			}
-			const descriptions = said.filter((t) => !/mandatory and can't be removed/i.test(t));
+			const descriptions = said.filter((t) => !/mandatory and can.t be removed/i.test(t));
 			return `labels: ${JSON.stringify(labels).slice(0, 300)}; tooltips: ${JSON.stringify(said).slice(0, 150)}${descriptions.length ? ' (n8n shows descriptions)' : ''}`;
 		});
 
