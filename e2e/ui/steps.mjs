@@ -132,13 +132,34 @@ export async function runBrowserSteps({ chromium, base, shots, owner, workflowId
 			return fieldsText.slice(0, 200);
 		});
 
-		await step('Create Task: fields carry descriptions', async () => {
-			// Each field has a (?) icon beside it and its label: hovering shows what n8n has to say.
-			// The descriptions come from KIE's schemas (issue 10, the resource mapper): until then
-			// n8n only says "This field is mandatory and can't be removed" and this step fails.
-			const field = page.locator('[data-test-id="mapping-fields-container"] .parameter-item').first();
+		await step('Create Task: each field shows its full label (no per-field description in n8n’s mapper)', async () => {
+			// n8n's resource mapper cannot show a per-field description on the versions we support:
+			// ResourceMapperField (n8n-workflow interfaces.d.ts) has no description/hint property, and
+			// the editor's MappingFields builds each row with `description: getFieldDescription(field)`,
+			// which is '' except for matching columns; the (?) of a required field always says
+			// "This field is mandatory and can't be removed" (see README, "Fields mode"). What the form
+			// can carry is the label, so this step checks every label is shown whole (no "…"), and
+			// records the tooltips. Should a later n8n show KIE's descriptions, they are reported here.
+			const rows = page.locator('[data-test-id="mapping-fields-container"] .parameter-item');
+			const count = await rows.count();
+			if (count < 2) throw new Error(`only ${count} field rows`);
+			const labels = [];
+			for (let i = 0; i < count; i++) {
+				const label = rows.nth(i).locator('label').first();
+				const shown = await label.evaluate((el) => {
+					const clipped = [el, ...el.querySelectorAll('*')].some((node) => {
+						const style = getComputedStyle(node);
+						return style.display !== 'inline' && style.overflow !== 'visible' && node.scrollWidth > node.clientWidth + 1;
+					});
+					return { text: el.innerText.split('\n')[0].trim(), clipped };
+				});
+				if (shown.clipped) throw new Error(`label cut: "${shown.text}"`);
+				labels.push(shown.text);
+			}
+			if (!labels.some((text) => /^Prompt\b/.test(text))) throw new Error(`no Prompt label: ${JSON.stringify(labels)}`);
 			const said = [];
-			for (const target of [field.locator('[data-state]').first(), field.locator('label').first()]) {
+			const first = rows.first();
+			for (const target of [first.locator('[data-state]').first(), first.locator('label').first()]) {
 				await target.hover().catch(() => {});
 				await page.waitForTimeout(800);
 				const tips = await page
@@ -149,9 +170,8 @@ export async function runBrowserSteps({ chromium, base, shots, owner, workflowId
 				said.push(...tips.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean));
 				await page.mouse.move(5, 5);
 			}
-			const descriptions = said.filter((t) => !/mandatory and can't be removed/i.test(t));
-			if (descriptions.length === 0) throw new Error(`no field description shown; tooltips: ${JSON.stringify(said)}`);
-			return `tooltips: ${JSON.stringify(said).slice(0, 250)}`;
+			const descriptions = said.filter((t) => !/mandatory and can.t be removed/i.test(t));
+			return `labels: ${JSON.stringify(labels).slice(0, 300)}; tooltips: ${JSON.stringify(said).slice(0, 150)}${descriptions.length ? ' (n8n shows descriptions)' : ''}`;
 		});
 
 		await step('Create Task: fill the prompt', async () => {

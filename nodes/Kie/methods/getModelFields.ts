@@ -45,7 +45,11 @@ function optionsOf(field: InputField): INodePropertyOptions[] {
 	}));
 }
 
-/** One form field. Lists are typed as text (n8n would show a raw JSON editor for `array`). */
+/**
+ * One form field. Lists are typed as text (n8n would show a raw JSON editor for `array`).
+ * No description: n8n's ResourceMapperField has no such property and the editor's mapper shows no
+ * per-field text but the label (README, "Input Mode"), so the label carries the hints.
+ */
 export function mapperField(field: InputField, required: boolean): ResourceMapperField {
 	const out: ResourceMapperField = {
 		id: field.name,
