@@ -34,3 +34,13 @@ export async function runKie(kie: Emulator, parameters: INodeParameters, extra: 
 }
 
 export const modelById = (id: string) => ({ __rl: true, mode: 'id', value: id });
+
+/** Create Task parameters for one Nano Banana Pro task in JSON mode, with the given request options. */
+export const redPandaCreate = (requestOptions: INodeParameters = FAST_REQUESTS) => ({
+	resource: 'task',
+	operation: 'create',
+	model: modelById('nano-banana-pro'),
+	inputMode: 'json',
+	inputJson: '{"prompt":"a red panda"}',
+	requestOptions,
+});

@@ -3,20 +3,10 @@
  * The create limiter against a rate-limited emulator, in a file of its own: no request of another
  * test (a retry still running after its test ended) can share the emulator's window with it.
  */
-import type { INodeParameters } from 'n8n-workflow';
-
-import { FAST_REQUESTS, modelById, runKie, useEmulator } from '../support/kie';
+import { FAST_REQUESTS, redPandaCreate as create, runKie, useEmulator } from '../support/kie';
 
 const emulator = useEmulator();
 
-const create = (requestOptions: INodeParameters = FAST_REQUESTS) => ({
-	resource: 'task',
-	operation: 'create',
-	model: modelById('nano-banana-pro'),
-	inputMode: 'json',
-	inputJson: '{"prompt":"a red panda"}',
-	requestOptions,
-});
 
 const requestsTo = (route: string) => emulator().log.filter((entry) => entry.route === route);
 

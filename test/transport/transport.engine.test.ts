@@ -2,19 +2,11 @@
 import type { INodeParameters, NodeApiError } from 'n8n-workflow';
 
 import { USER_AGENT } from '../../nodes/Kie/version';
-import { credentialsFor, FAST_REQUESTS, modelById, runKie, useEmulator } from '../support/kie';
+import { credentialsFor, FAST_REQUESTS, redPandaCreate as create, runKie, useEmulator } from '../support/kie';
 
 const emulator = useEmulator();
 
 const credits = (requestOptions: INodeParameters = FAST_REQUESTS) => ({ resource: 'account', operation: 'getCredits', requestOptions });
-const create = (requestOptions: INodeParameters = FAST_REQUESTS) => ({
-	resource: 'task',
-	operation: 'create',
-	model: modelById('nano-banana-pro'),
-	inputMode: 'json',
-	inputJson: '{"prompt":"a red panda"}',
-	requestOptions,
-});
 
 const requestsTo = (route: string) => emulator().log.filter((entry) => entry.route === route);
 
