@@ -207,14 +207,24 @@ describe('everything at once', () => {
 				{ match: { promptIncludes: 'item 4' }, durationMs: 1600 },
 			],
 		});
-		// Downloads happen in the order tasks end: task 3's first link has expired, task 4's host is down.
-		emulator().addFault({ route: 'media', fault: { type: 'expired' }, skip: 1, times: 1 });
-		emulator().addFault({ route: 'media', fault: { type: 'reset' }, skip: 3 });
-		const result = await runKie(
+		const running = runKie(
 			emulator(),
 			createParameters({ waitForCompletion: true, pollOptions: FAST_POLL }),
 			{ items: itemsOf(5), continueOnFail: true },
 		);
+		// Task 3's first link has expired, task 4's host is down: the faults name each task's own
+		// media path, so they hold whatever order the downloads happen in on a busy machine.
+		const taskOf = async (n: number): Promise<string> => {
+			for (;;) {
+				const tasks = (await (await fetch(`${emulator().url}/__emulator/tasks`)).json()) as Array<{ taskId: string; request: { input?: { prompt?: string } } }>;
+				const task = tasks.find((t) => String(t.request.input?.prompt ?? '').includes(`item ${n}`));
+				if (task) return task.taskId;
+				await sleep(10);
+			}
+		};
+		emulator().addFault({ route: `/media/${await taskOf(3)}/`, fault: { type: 'expired' }, times: 1 });
+		emulator().addFault({ route: `/media/${await taskOf(4)}/`, fault: { type: 'reset' } });
+		const result = await running;
 		expectEveryItem(result, 5);
 		const [fine, flagged, failed, expired, down] = result.output;
 		expect(PNG(await readBinary(fine))).toBe(true);
