@@ -46,7 +46,7 @@ export class DiscoveryLimiter {
 
 const LIMITERS = new Map<string, DiscoveryLimiter>();
 
-/** The one limiter of this account (key = base URL + a hash of the API key) in this process. */
+/** The one limiter of this account (key = base URL + a hash of the API key) in this n8n instance. */
 export function discoveryLimiter(account: string): DiscoveryLimiter {
 	let limiter = LIMITERS.get(account);
 	if (!limiter) {

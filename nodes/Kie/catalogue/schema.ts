@@ -1,6 +1,5 @@
 import { familyOfCreatePath } from '../families/specs';
-import type { FamilyId } from '../families/types';
-import type { InputBranch, InputDefinition, InputField, InputType, ModelKind, Scalar } from './model';
+import type { CatalogueModel, InputBranch, InputDefinition, InputField, InputType, Scalar } from './model';
 import { deref } from './pointer';
 
 /**
@@ -11,14 +10,8 @@ import { deref } from './pointer';
 
 export const MARKET_PATH = '/api/v1/jobs/createTask';
 
-export interface InterpretedModel {
-	kind: ModelKind;
-	path?: string;
-	method?: 'GET' | 'POST';
-	family?: FamilyId;
-	callbackField?: string;
-	input?: InputDefinition;
-}
+/** What a model's document says about how it runs: the document-derived part of a CatalogueModel. */
+export type InterpretedModel = Pick<CatalogueModel, 'kind' | 'path' | 'method' | 'family' | 'callbackField' | 'input'>;
 
 type Json = Record<string, unknown>;
 

@@ -34,7 +34,7 @@ export interface LimiterOptions {
 
 /** Longest wait between probes for more of the window while probes keep meeting 429s, in windows. */
 const MAX_PROBE_WINDOWS = 4;
-/** Quiet windows after the last 429 before the limiter bursts again like a lone process. */
+/** Quiet windows after the last 429 before the limiter bursts again, as it does when alone. */
 const CALM_WINDOWS = 10;
 
 interface Slot {
