@@ -65,7 +65,7 @@ export default {
 		await report.check(g, 'its Fields form comes from its schema', async () => {
 			const mapped = await dynamic(ctx, 'resource-mapper-fields', { path: 'fields', methodName: 'getModelFields', currentNodeParameters: nodeParameters(NEW_MODEL) });
 			const byId = Object.fromEntries((mapped.fields ?? []).map((f) => [f.id, f]));
-			assert(byId.prompt?.required === true, `prompt field: ${JSON.stringify(byId.prompt)}`);
+			assert(byId.prompt?.required === true, `prompt field: ${JSON.stringify(byId.prompt)}; form: ${JSON.stringify(mapped).slice(0, 600)}`);
 			assertEqual(byId.duration?.type, 'options', 'duration field type');
 			assertEqual(byId.duration.options.map((o) => o.value).join(','), '5,10', 'duration options');
 			return Object.keys(byId).join(', ');

@@ -1,5 +1,5 @@
 import { DiscoveryClient, LIST_TTL_MS, resetDiscoveryCaches, SCHEMA_TTL_MS } from '../../nodes/Kie/catalogue/discovery';
-import { resetDiscoveryLimiters } from '../../nodes/Kie/catalogue/limiter';
+import { DISCOVERY_SPACING_MS, resetDiscoveryLimiters } from '../../nodes/Kie/catalogue/limiter';
 import { FakeClock, fakeCatalogue, minGap } from './fake-catalogue';
 
 beforeEach(() => {
@@ -70,6 +70,17 @@ describe('DiscoveryClient', () => {
 		}
 		// 30 searches in 10 s during a 429 storm: no request sent again within the cooldown.
 		expect(kie.starts.length).toBe(sent);
+	});
+
+	it('one 429 is asked again after the back-off, so a model the snapshot lacks still gets its live form', async () => {
+		const clock = new FakeClock();
+		let refusals = 1;
+		const kie = fakeCatalogue(clock, { refuse: () => refusals-- > 0 });
+		const client = new DiscoveryClient(kie.transport, clock);
+		const result = await client.model('veo-3-1');
+		expect(result.origin).toBe('live');
+		expect(kie.starts.map((start) => start.path)).toEqual(['/api/v1/models/veo-3-1/schema', '/api/v1/models/veo-3-1/schema']);
+		expect(kie.starts[1].at - kie.starts[0].at).toBeGreaterThanOrEqual(2 * DISCOVERY_SPACING_MS);
 	});
 
 	it('no network and nothing cached: the shipped snapshot answers, never an error', async () => {

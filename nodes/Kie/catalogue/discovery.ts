@@ -47,6 +47,8 @@ export const LIST_TTL_MS = 10 * 60 * 1000;
 export const SCHEMA_TTL_MS = 60 * 60 * 1000;
 /** After a failed discovery request, answer from cache/snapshot for this long before asking again. */
 export const FAILURE_COOLDOWN_MS = 60 * 1000;
+/** Asks per discovery request when KIE answers 429 (see `call`). */
+export const DISCOVERY_ATTEMPTS = 2;
 
 interface Cached<T> {
 	value: T;
@@ -132,18 +134,27 @@ export class DiscoveryClient {
 		this.cache = accountCache(transport.account);
 	}
 
+	/**
+	 * One discovery request through the account's limiter. A 429 is asked again once, after the
+	 * limiter's back-off: the refused request cost nothing, and KIE's 1 request/second window can
+	 * refuse a request sent 1.1 s after the previous one when that one reached KIE late (transit
+	 * jitter). Without the second ask, a model missing from the cache and the snapshot would show
+	 * "not in the catalogue" in the editor. A second 429 falls back to the cache.
+	 */
 	private async call(path: string, endpoint: 'list' | 'schema'): Promise<Envelope> {
 		const limiter = discoveryLimiter(this.transport.account);
-		return await limiter.run(this.clock, async () => {
-			this.cache.sent[endpoint]++;
-			const reply = await this.transport.fetch(path);
-			if (reply.code === 429) {
-				this.cache.rateLimited++;
-				limiter.backOff(this.clock, 2 * DISCOVERY_SPACING_MS);
+		for (let attempt = 1; ; attempt++) {
+			const reply = await limiter.run(this.clock, async () => {
+				this.cache.sent[endpoint]++;
+				return await this.transport.fetch(path);
+			});
+			if (reply.code !== 429) return reply;
+			this.cache.rateLimited++;
+			limiter.backOff(this.clock, 2 * DISCOVERY_SPACING_MS);
+			if (attempt >= DISCOVERY_ATTEMPTS) {
 				throw new DiscoveryError(`KIE's catalogue budget is spent (429: ${reply.msg || 'call frequency too high'})`, 429);
 			}
-			return reply;
-		});
+		}
 	}
 
 	/** The catalogue list: fresh cache, else live, else stale cache, else snapshot. */
