@@ -10,7 +10,7 @@ import { startFakeOpenAI } from './fake-openai.mjs';
 import { createN8n } from './n8n.mjs';
 import { installIntoUserFolder } from './pack.mjs';
 import { freePort, isGone, isListening } from './procs.mjs';
-import { examples, fixtures, KIE_TRIGGER_TYPE, KIE_TYPE, webhookVariant, writeCredentialFile, writeImportDir } from './workflows.mjs';
+import { customApiCallWorkflow, examples, fixtures, KIE_TRIGGER_TYPE, KIE_TYPE, webhookVariant, writeCredentialFile, writeImportDir } from './workflows.mjs';
 import { waitFor } from './util.mjs';
 
 export const EMULATOR_API_KEY = 'kie-e2e-api-key';
@@ -59,7 +59,7 @@ export async function runLeg({ host, tarball, workDir, report, tests }) {
 		await report.step(group, 'import:credentials (OpenAI credential → fake server)', () => n8n.cliOk(['import:credentials', `--input=${openAiFile}`]));
 		const exampleList = examples();
 		const variants = exampleList.filter((w) => w.id === 'kieExWaitCallback01').map((w) => webhookVariant(w));
-		const all = [...exampleList, ...fixtures(), ...variants.map((v) => v.workflow)];
+		const all = [...exampleList, ...fixtures(), ...variants.map((v) => v.workflow), customApiCallWorkflow(emulator.url)];
 		await report.step(group, `import:workflow (${all.length} workflows)`, () =>
 			n8n.cliOk(['import:workflow', '--separate', `--input=${writeImportDir(join(dir, 'workflows'), all)}`]),
 		);

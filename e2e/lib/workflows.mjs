@@ -75,3 +75,32 @@ export function triggerUrl(webhookBase, workflow, type = KIE_TRIGGER_TYPE) {
 	if (!node?.webhookId) throw new Error(`${workflow.id} has no ${type} node with a webhookId`);
 	return `${webhookBase.replace(/\/+$/, '')}/webhook/${node.webhookId}/callback`;
 }
+
+/**
+ * n8n's "Custom API Call" (the last Resource option, which n8n adds because the KIE API credential
+ * declares `authenticate`) points the user to the HTTP Request node with Predefined Credential Type →
+ * KIE API. This workflow is that node, calling an endpoint the KIE node has no action for beside
+ * Get Credits, against the emulator whose address is only known at run time.
+ */
+export function customApiCallWorkflow(baseUrl) {
+	return {
+		id: 'kieE2eCustomApiCall01',
+		name: 'KIE e2e: Custom API Call = HTTP Request node with the KIE API credential',
+		active: false,
+		nodes: [
+			{ parameters: {}, id: '5d8f0c1e-2b1a-4c44-9a57-0e3b1f7c9a01', name: 'Start', type: MANUAL_TRIGGER, typeVersion: 1, position: [0, 0] },
+			{
+				parameters: { url: `${baseUrl}/api/v1/chat/credit`, authentication: 'predefinedCredentialType', nodeCredentialType: 'kieApi', options: {} },
+				id: '5d8f0c1e-2b1a-4c44-9a57-0e3b1f7c9a02',
+				name: 'KIE custom API call',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				position: [220, 0],
+				credentials: { kieApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+			},
+		],
+		connections: { Start: { main: [[{ node: 'KIE custom API call', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}

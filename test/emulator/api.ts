@@ -27,6 +27,10 @@ function create(family: FamilyDef, def: CreateDef) {
 		if (family.id === 'market' && (typeof body.model !== 'string' || body.model.trim() === '')) {
 			return kie(res, 422, 'model cannot be empty');
 		}
+		// A retired id: KIE answers 422 "model not supported" to ids it does not serve (docs/kie-api.md §6).
+		if (family.id === 'market' && state.catalogue.isRetired(String(body.model))) {
+			return kie(res, 422, 'model not supported');
+		}
 		if (def.parent) {
 			const pid = body[def.parent.field];
 			const parent = typeof pid === 'string' ? state.tasks.get(pid) : undefined;

@@ -249,7 +249,13 @@ describe('KIE emulator: catalogue API', () => {
 		expect(list.total).toBe(217);
 		expect(list.models.some((m: Json) => m.model === 'veo-3-1')).toBe(false);
 		expect((await get('/api/v1/models/veo-3-1/price')).json).toEqual(UNKNOWN);
+		// A retired id is refused at createTask too, and costs nothing.
+		const credits = (await get('/api/v1/chat/credit')).json.data;
+		const refused = await call(emu.url, 'POST', '/api/v1/jobs/createTask', { model: 'veo-3-1', input: { prompt: 'a cat' } });
+		expect(refused.json).toEqual({ code: 422, msg: 'model not supported', data: null });
+		expect((await get('/api/v1/chat/credit')).json.data).toBe(credits);
 		emu.reset();
+		expect((await call(emu.url, 'POST', '/api/v1/jobs/createTask', { model: 'veo-3-1', input: { prompt: 'a cat' } })).json.code).toBe(200);
 		expect((await get('/api/v1/models')).json.data.total).toBe(218);
 		expect(emu.catalogueModels().some((m) => m.model === 'veo-3-1')).toBe(true);
 	});

@@ -136,6 +136,8 @@ export class CatalogueStore {
 		/** Published (or retired: absent from `models`) schemas; fixture models read theirs from file. */
 		schemas: Map<string, JsonObject | null>;
 		points: Map<string, SuccessRatePoint[]>;
+		/** Ids a test retired: createTask refuses them as KIE refuses an id it does not serve. */
+		retired: Set<string>;
 	} | null = null;
 
 	/** Back to the fixture catalogue (218 models of 2026-10-02), loaded on first use. */
@@ -150,6 +152,7 @@ export class CatalogueStore {
 				models: new Map(f.models.map((m) => [m.model, { ...m, taskType: [...m.taskType] }])),
 				schemas: new Map(),
 				points: new Map(f.points),
+				retired: new Set(),
 			};
 		}
 		return this.state;
@@ -190,6 +193,7 @@ export class CatalogueStore {
 			pricingDesc: p.pricingDesc === undefined ? `${p.model}: 1 credit per task.` : p.pricingDesc,
 		};
 		this.s.models.set(entry.model, entry);
+		this.s.retired.delete(entry.model);
 		const openapi =
 			p.openapi !== undefined
 				? p.openapi
@@ -208,9 +212,15 @@ export class CatalogueStore {
 	/** Removes a model from the list and its per-model endpoints (they answer 404 afterwards). */
 	retire(model: string): boolean {
 		const had = this.s.models.delete(model);
+		if (had) this.s.retired.add(model);
 		this.s.schemas.delete(model);
 		this.s.points.delete(model);
 		return had;
+	}
+
+	/** True for a model a test retired (and did not publish again). */
+	isRetired(model: string): boolean {
+		return this.s.retired.has(model);
 	}
 
 	/** True when a listed model's document has exactly the createTask path. */
