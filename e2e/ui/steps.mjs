@@ -22,7 +22,7 @@ export async function runBrowserSteps({ chromium, base, shots, owner, workflowId
 		args: ARGS,
 		viewport: { width: 1440, height: 900 },
 	});
-	const page = context.pages()[0] ?? (await context.newPage());
+	let page = context.pages()[0] ?? (await context.newPage());
 	page.setDefaultTimeout(60000);
 	const results = [];
 	let n = 0;
@@ -214,10 +214,83 @@ export async function runBrowserSteps({ chromium, base, shots, owner, workflowId
 			if (!(size.w >= 256 && size.h >= 256)) throw new Error(`image is ${size.w}×${size.h}`);
 			return `file ${fileName ?? '?'}, ${size.w}×${size.h}`;
 		});
+
+		// A second tab on the saved workflow (model not set): the first tab keeps its unsaved run.
+		page = await context.newPage();
+		page.setDefaultTimeout(60000);
+
+		await step('Create Task: a Suno model shows its prompt without "Add field"', async () => {
+			await page.goto(`${base}/workflow/${workflowId}`);
+			await page.waitForLoadState('networkidle').catch(() => {});
+			await dismissPopups(page, true);
+			await canvasNode(page, CREATE_NODE).dblclick();
+			await pickModel(page, 'AI music generate', /AI music generate/i);
+			const mapper = page.locator('[data-test-id="resource-mapper-container"]').first();
+			await mapper.filter({ hasText: /Custom Mode/i }).waitFor({ timeout: 30000 });
+			const labels = await fieldLabels(page);
+			// ai-music-api/generate requires custom_mode, instrumental and model only; the prompt is
+			// shown because getModelFields marks it not removed (README, "Input Mode").
+			if (!labels.some((text) => /^Prompt\b/.test(text))) throw new Error(`no Prompt row without "Add field": ${JSON.stringify(labels)}`);
+			if (labels.some((text) => /^Lyrics\b/.test(text))) throw new Error(`optional fields shown too: ${JSON.stringify(labels)}`);
+			const add = await mapper.getByText(/Add field to send/i).count();
+			if (add === 0) throw new Error('no "Add field to send" for the optional fields');
+			return `rows: ${JSON.stringify(labels)}; the other fields under "Add field to send"`;
+		});
+
+		await step('Model: From list after By ID shows the id until an entry is picked (n8n keeps no name)', async () => {
+			// n8n's ResourceLocator onModeSelected emits {mode, value} without cachedResultName, and
+			// list mode shows cachedResultName ?? value (2.8.4 and 2.41; README, "Task → Create").
+			await chooseMode(page, /^By ID$/);
+			const byId = await modelInputValue(page);
+			if (byId !== 'ai-music-api/generate') throw new Error(`By ID shows "${byId}"`);
+			await chooseMode(page, /^From list$/i);
+			const afterSwitch = await modelInputValue(page);
+			await page.locator('[data-test-id="rlc-input"]').first().click();
+			const first = page.locator('[data-test-id="rlc-item"]').first();
+			await first.waitFor({ timeout: 30000 });
+			const firstText = (await first.innerText()).replace(/\s+/g, ' ').trim();
+			if (!/AI music generate/i.test(firstText)) throw new Error(`the model is not first in the list: "${firstText}"`);
+			await first.click();
+			await page.waitForTimeout(500);
+			const picked = await modelInputValue(page);
+			if (!/AI music generate/i.test(picked)) throw new Error(`after picking: "${picked}"`);
+			return `By ID "${byId}" → From list "${afterSwitch}"; the list opens on "${firstText}"; picked → "${picked}"`;
+		});
 	} finally {
 		await context.close().catch(() => {});
 	}
 	return results;
+}
+
+/** Model → From list: search and pick the entry. */
+async function pickModel(page, typed, entry) {
+	await page.locator('[data-test-id="rlc-input"]').first().click();
+	await page.waitForTimeout(500);
+	await page.keyboard.type(typed);
+	const option = page.locator('[data-test-id="rlc-item"]').filter({ hasText: entry }).first();
+	await option.waitFor({ timeout: 30000 });
+	await option.click();
+}
+
+/** Model's mode selector (From list / By ID). */
+async function chooseMode(page, name) {
+	await page.locator('[data-test-id="rlc-mode-selector"]').first().click();
+	const option = page.locator('.el-select-dropdown__item, [role="option"]').filter({ visible: true }).filter({ hasText: name }).first();
+	await option.click();
+	await page.waitForTimeout(500);
+}
+
+/** What the Model input shows. */
+async function modelInputValue(page) {
+	return page.locator('[data-test-id="rlc-input"]').first().evaluate((el) => (el.tagName === 'INPUT' ? el.value : el.querySelector('input, textarea')?.value ?? el.innerText).trim());
+}
+
+/** The labels of the mapper's shown rows (first line of each). */
+async function fieldLabels(page) {
+	const rows = page.locator('[data-test-id="mapping-fields-container"] .parameter-item');
+	const labels = [];
+	for (let i = 0; i < (await rows.count()); i++) labels.push((await rows.nth(i).locator('label').first().innerText()).split('\n')[0].trim());
+	return labels;
 }
 
 /** A node on the canvas: its box holds the name and the subtitle. */

@@ -129,6 +129,28 @@ describe('Fields form (resourceMapper) from the model\'s schema', () => {
 		expect(String(fields[0].defaultValue)).toContain('480p: 1.75 credits/s');
 	});
 
+	it('shows the fields a model cannot work without (required, called needed by KIE, the prompt); the rest wait under "Add field"', async () => {
+		const shown = async (model: string) => {
+			const { fields } = await getModelFields.call(ctx(create(model)));
+			return fields.filter((field) => field.removed === false).map((field) => field.id);
+		};
+		// Suno on the Market requires only custom_mode, instrumental and model; the prompt (needed
+		// unless custom mode is on) is shown too, not required, so it can be removed.
+		const suno = await getModelFields.call(ctx(create('ai-music-api/generate')));
+		const byId = new Map(suno.fields.map((field) => [field.id, field]));
+		expect(byId.get('prompt')).toMatchObject({ required: false, removed: false, display: true });
+		expect(byId.get('lyrics')).toMatchObject({ required: false, removed: true, display: true });
+		expect(await shown('ai-music-api/generate')).toEqual(['__kiePrice', 'prompt', 'custom_mode', 'instrumental', 'model']);
+		for (const id of ['ai-music-api/extend', 'ai-music-api/upload-and-cover-audio', 'ai-music-api/add-vocals']) expect(await shown(id)).toContain('prompt');
+		// KIE's description says "(required)" / "at least one frame is required", the schema does not.
+		expect(await shown('bytedance/seedance-2')).toEqual(expect.arrayContaining(['prompt', 'web_search']));
+		expect(await shown('minimax-h3/image-to-video')).toContain('first_frame_url');
+		// A prompt KIE calls optional waits under "Add field", as does every other optional field.
+		expect(await shown('kling-3.0/motion-control')).not.toContain('prompt');
+		const seedance = await getModelFields.call(ctx(create('bytedance/seedance-1.5-pro')));
+		for (const field of seedance.fields) expect(field.removed).toBe(!field.required);
+	});
+
 	it('a model KIE has not synced, a chat model and an unknown id explain themselves', async () => {
 		const unsynced = await getModelFields.call(ctx(create('google/gemini-3-8-flash-tts')));
 		expect(unsynced).toEqual({ fields: [], emptyFieldsNotice: expect.stringContaining('has not published the schema') });

@@ -46,6 +46,28 @@ function optionsOf(field: InputField): INodePropertyOptions[] {
 }
 
 /**
+ * A field KIE's description calls needed although the schema does not list it as required
+ * ("(required)", "required for text-to-video", "at least one frame is required"); descriptions
+ * saying "not required" or "optional" do not count.
+ */
+function describedAsNeeded(field: InputField): boolean {
+	const text = field.description ?? '';
+	return /\brequired\b/i.test(text) && !/\bnot required\b|\boptional\b/i.test(text);
+}
+
+/**
+ * Whether the form shows a field without "Add field to send": the schema's required fields, the
+ * fields KIE's description calls needed, and the prompt — the main field of every model that has
+ * one (unless KIE calls it optional), which some schemas leave optional because it depends on another field (Suno's `prompt` is
+ * needed unless `custom_mode` is on; ai-music-api/generate requires only custom_mode, instrumental
+ * and model). Only shown: such a field stays removable and is left out when left empty.
+ */
+export function shownByDefault(field: InputField, required: boolean): boolean {
+	const prompt = field.name === 'prompt' && !/\boptional\b/i.test(field.description ?? '');
+	return required || prompt || describedAsNeeded(field);
+}
+
+/**
  * One form field. Lists are typed as text (n8n would show a raw JSON editor for `array`).
  * No description: n8n's ResourceMapperField has no such property and the editor's mapper shows no
  * per-field text but the label (README, "Input Mode"), so the label carries the hints.
@@ -58,6 +80,9 @@ export function mapperField(field: InputField, required: boolean): ResourceMappe
 		defaultMatch: false,
 		canBeUsedToMatch: false,
 		display: true,
+		// The editor keeps `removed` as given when the mapper's addAllFields is not false
+		// (create.properties.ts; README "Input Mode" names the editor code that reads it).
+		removed: !shownByDefault(field, required),
 		type: field.enum ? 'options' : field.type === 'boolean' ? 'boolean' : field.type === 'number' || field.type === 'integer' ? 'number' : field.type === 'object' ? 'object' : 'string',
 	};
 	if (field.enum) out.options = optionsOf(field);
@@ -92,6 +117,7 @@ export async function getModelFields(this: ILoadOptionsFunctions): Promise<Resou
 			defaultMatch: false,
 			canBeUsedToMatch: false,
 			display: true,
+			removed: false,
 			readOnly: true,
 			type: 'string',
 			defaultValue: model.priceText.replace(/\s*\n+\s*/g, ' | '),

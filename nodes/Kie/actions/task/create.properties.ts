@@ -75,7 +75,9 @@ export const createProperties: INodeProperties[] = [
 				resourceMapperMethod: 'getModelFields',
 				mode: 'add',
 				fieldWords: { singular: 'field', plural: 'fields' },
-				addAllFields: false,
+				// true: the editor shows each field as getModelFields marks it (`removed`); with false it
+				// would show the required fields only, hiding e.g. Suno's prompt under "Add field".
+				addAllFields: true,
 				multiKeyMatch: false,
 				supportAutoMap: false,
 			},
