@@ -236,8 +236,8 @@ describe('pollTogether', () => {
 		const h = harness({ old: { createdAt: -100000, endsAt: 20000 } }, { schedule });
 		await h.run();
 		const gaps = h.reads.slice(1).map((read, i) => read.at - h.reads[i].at);
-		expect(gaps[0]).toBe(9500);
-		expect(h.reads.length).toBe(4);
+		expect(gaps[0]).toBe(9900);
+		expect(h.reads.length).toBe(3);
 	});
 
 	it('starts fresh tasks on the schedule’s first step, and learns how long the model took', async () => {
@@ -267,5 +267,36 @@ describe('pollTogether', () => {
 		await h.time.flush();
 		expect(h.reads.filter((read) => read.taskId === 't')).toHaveLength(2);
 		expect(h.outcomes.size).toBe(0);
+	});
+});
+
+describe('adaptive schedule through the poll loop (virtual clock)', () => {
+	const adaptive = (expectedSeconds: number): ScheduleSettings => ({ kind: 'adaptive', minMs: 2000, maxMs: 30000, expectedMs: expectedSeconds * 1000 });
+
+	it.each([
+		// [expected s, real s]: matched, 5 times too long or too short, and bench P2's mismatches
+		[120, 120],
+		[120, 24],
+		[120, 600],
+		[300, 300],
+		[300, 60],
+		[30, 150],
+		[60, 1],
+		[180, 5],
+		[180, 20],
+	])('expected %i s, real %i s: final → seen (read answered after 80 ms) within max(2 s, 10 %% of the real duration)', async (expected, real) => {
+		const h = harness({ t: { endsAt: real * 1000, readLatencyMs: 80 } }, { schedule: adaptive(expected), fresh: true });
+		await h.run();
+		expect(h.outcomes.get('t')!.outcome.kind).toBe('final');
+		expect(h.outcomes.get('t')!.at - real * 1000).toBeLessThanOrEqual(Math.max(2000, 0.1 * real * 1000));
+	});
+
+	it('reads a 300 s task a third as often as a fixed 3 s poller (101 reads); a 120 s task 29 times (the bound\'s floor is 28)', async () => {
+		const long = harness({ t: { endsAt: 300000, readLatencyMs: 80 } }, { schedule: adaptive(300), fresh: true });
+		await long.run();
+		expect(long.reads.length).toBeLessThanOrEqual(101 / 3);
+		const medium = harness({ t: { endsAt: 120000, readLatencyMs: 80 } }, { schedule: adaptive(120), fresh: true });
+		await medium.run();
+		expect(medium.reads.length).toBeLessThanOrEqual(29);
 	});
 });

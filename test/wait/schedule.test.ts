@@ -71,6 +71,24 @@ function worstLatency(settings: ScheduleSettings, durationMs: number): { latency
 	return { latencyMs, reads };
 }
 
+/**
+ * The fewest reads of a task that ends at `durationMs` that keep the promise, read greedily as late
+ * as it allows (which is optimal: a later read never forces an earlier next one): a task not done
+ * at age t may end just after it, so the next read is due by t + max(2 s, 10 % of t); only a task
+ * more than 22 s old and 5 times faster than expected (before T / 5) is exempt, so a read there may
+ * wait until 1.1 × T / 5.
+ */
+function fewestReads(expectedMs: number, durationMs: number): number {
+	let at = 2000;
+	let reads = 1;
+	while (at < durationMs) {
+		const exemptUntil = expectedMs / 5;
+		at = at >= 22000 && at < exemptUntil ? Math.max(at + 2000, 1.1 * exemptUntil) : at + Math.max(2000, 0.1 * at);
+		reads++;
+	}
+	return reads;
+}
+
 describe('adaptive schedule', () => {
 	it.each([
 		// matched
@@ -109,10 +127,30 @@ describe('adaptive schedule', () => {
 			const sparse = age >= 22000 && age < 60000;
 			if (!sparse) expect(delay).toBeLessThanOrEqual(Math.max(2000, 0.1 * age));
 			// The sparse window never jumps far past its end.
-			if (sparse) expect(age + delay).toBeLessThanOrEqual(Math.max(60000, age + 0.1 * age));
+			// The sparse window's last read lands where a task ending at T / 5 must be seen.
+			if (sparse) expect(age + delay).toBeLessThanOrEqual(Math.max(66000, age + 0.1 * age));
 		}
 		expect(pollDelay(settings, 30000)).toBe(12000);
-		expect(adaptiveDelay(55000, 300000)).toBe(5225);
+		expect(adaptiveDelay(55000, 300000)).toBe(10900);
+		// Outside the sparse window each step is 10 % of the age less 100 ms for the read itself.
+		expect(pollDelay(settings, 100000)).toBe(9900);
+	});
+
+	it('comes within three reads of the fewest any schedule keeping the bound can make; a third of a fixed poller is out of reach for 120 s', () => {
+		for (const seconds of [120, 300]) {
+			const ours = simulateReads(adaptive(seconds), seconds * 1000, firstReadDelay(adaptive(seconds))).length;
+			expect(ours).toBeLessThanOrEqual(fewestReads(seconds * 1000, seconds * 1000) + 3);
+			expect(ours).toBeGreaterThanOrEqual(fewestReads(seconds * 1000, seconds * 1000));
+		}
+		expect(simulateReads(adaptive(120), 120000, 2000)).toHaveLength(29);
+		// 120 s: the bound holds for any end between T / 5 and T, so that stretch alone takes
+		// ⌈ln 5 / ln 1.1⌉ = 17 reads; a fixed 3 s poller makes 41, a third of it is 13.7.
+		expect(Math.ceil(Math.log(5) / Math.log(1.1))).toBe(17);
+		expect(17).toBeGreaterThan(fixedReads(3000, 120000) / 3);
+		expect(fewestReads(120000, 120000)).toBe(28);
+		expect(fewestReads(120000, 120000)).toBeGreaterThan(fixedReads(3000, 120000) / 3);
+		// 300 s: within a third.
+		expect(worstLatency(adaptive(300), 300000).reads).toBeLessThanOrEqual(fixedReads(3000, 300000) / 3);
 	});
 
 	it('never reads more often than the minimum nor less often than the maximum', () => {

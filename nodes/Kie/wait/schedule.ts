@@ -20,16 +20,20 @@ export const DEFAULT_MAX_INTERVAL_MS = 30000;
 
 /**
  * The adaptive schedule promises a bound, not a guess: from the moment KIE marks a task final to
- * the read that sees it, at most max(Min Poll Interval, 10 % of the task's age), however wrong the
- * expected duration T is. A task can end at any age, so every step is at most BOUND_STEP of the
- * age (the Min Poll Interval, 2 s by default, sets the floor while the task is young).
+ * the read that sees it, at most max(Min Poll Interval, 10 % of the task's real duration D),
+ * however wrong the expected duration T is. A task not done at a read of age t ends at some D > t,
+ * so the next read may come at most 10 % of t later (less READ_ALLOWANCE_MS for the read itself):
+ * read times grow geometrically by 1.1, the fewest reads the bound allows (the Min Poll Interval,
+ * 2 s by default, sets the floor while the task is young).
  * The expectation only buys sparseness where a task ending would be far off it: after
  * SPARSE_FROM_MS and before T / 5 (more than 5 times faster than expected, yet not a short task),
- * steps may grow to SPARSE_STEP of the age. That keeps a 300 s task that runs as expected near a
- * third of a fixed 3 s poller's reads. (A 120 s task cannot get there: the bound alone costs about
- * 17 reads between T / 5 and T; see README "Waiting".)
+ * steps may grow to SPARSE_STEP of the age, and the last of them may land as late as the bound
+ * allows for a task ending at T / 5. A 300 s task that runs as expected then costs about a third of
+ * a fixed 3 s poller's reads. A 120 s task cannot get there: the stretch from T / 5 to T alone
+ * needs ln 5 / ln 1.1 ≈ 17 reads, more than a third of the fixed poller's 41 (README "Waiting").
  */
-const BOUND_STEP = 0.095;
+const BOUND_STEP = 0.1;
+const READ_ALLOWANCE_MS = 100;
 const SPARSE_FROM_MS = 22000;
 const SPARSE_STEP = 0.4;
 const SPARSE_UNTIL = 0.2;
@@ -48,11 +52,12 @@ export function kieGuidanceDelay(ageMs: number): number {
 
 /** At most BOUND_STEP of the age; sparser only between SPARSE_FROM_MS and T / 5. */
 export function adaptiveDelay(ageMs: number, expectedMs: number): number {
-	const bound = BOUND_STEP * ageMs;
+	const bound = BOUND_STEP * ageMs - READ_ALLOWANCE_MS;
 	const sparseUntil = SPARSE_UNTIL * Math.max(0, expectedMs);
 	if (ageMs < SPARSE_FROM_MS || ageMs >= sparseUntil) return bound;
-	// Never jump far past T / 5, where the bound starts to matter again.
-	return Math.max(bound, Math.min(SPARSE_STEP * ageMs, sparseUntil - ageMs));
+	// A task ending at T / 5 or later must still be seen within the bound: land no later than that.
+	const lastSparseRead = (1 + BOUND_STEP) * sparseUntil - READ_ALLOWANCE_MS;
+	return Math.max(bound, Math.min(SPARSE_STEP * ageMs, lastSparseRead - ageMs));
 }
 
 /** Milliseconds from a read at `ageMs` (time since the task was created) to the next read. */
