@@ -20,11 +20,12 @@ import { buildPackage, installIntoUserFolder, packPackage } from '../lib/pack.mj
 import { workRoot } from '../lib/paths.mjs';
 import { freePort, stopAll } from '../lib/procs.mjs';
 import { seconds } from '../lib/util.mjs';
-import { writeCredentialFile, writeImportDir } from '../lib/workflows.mjs';
+import { examples, writeCredentialFile, writeImportDir } from '../lib/workflows.mjs';
 import { uiWorkflow, UI_WORKFLOW_ID } from './workflow.mjs';
 import { runBrowserSteps } from './steps.mjs';
 
 const API_KEY = 'kie-ui-api-key';
+const BATCH_WORKFLOW_ID = 'kieExBatchStart01';
 const CHROMIUM = process.env.KIE_UI_CHROMIUM ?? '/usr/bin/chromium';
 const hosts = (process.env.KIE_UI_HOSTS ?? '2.41').split(',').map((h) => h.trim()).filter(Boolean);
 for (const h of hosts) if (!HOSTS[h]) fail(`unknown host ${h} (known: ${Object.keys(HOSTS).join(', ')})`);
@@ -63,10 +64,12 @@ async function leg(host, runDir, tarball, chromium) {
 	const credFile = writeCredentialFile(join(dir, 'credentials.json'), { apiKey: API_KEY, baseUrl: emulator.url, uploadBaseUrl: emulator.uploadUrl });
 	await n8n.cliOk(['import:credentials', `--input=${credFile}`]);
 	rmSync(credFile, { force: true });
-	await n8n.cliOk(['import:workflow', '--separate', `--input=${writeImportDir(join(dir, 'workflows'), [uiWorkflow()])}`]);
+	// The scheduled-batch example too: its main button must start the batch.
+	const batch = examples().find((w) => w.id === BATCH_WORKFLOW_ID);
+	await n8n.cliOk(['import:workflow', '--separate', `--input=${writeImportDir(join(dir, 'workflows'), [uiWorkflow(), batch])}`]);
 	await n8n.start();
 	await n8n.rest.ownerSession(OWNER);
-	const results = await runBrowserSteps({ chromium, base: n8n.base, shots, owner: OWNER, workflowId: UI_WORKFLOW_ID, emulator, host });
+	const results = await runBrowserSteps({ chromium, base: n8n.base, shots, owner: OWNER, workflowId: UI_WORKFLOW_ID, batchWorkflowId: BATCH_WORKFLOW_ID, emulator, host });
 	await n8n.stop();
 	await emulator.stop();
 	return results;

@@ -12,7 +12,7 @@ const { chromium: chromiumType } = require('playwright-core');
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-export async function runBrowserSteps({ chromium, base, shots, owner, workflowId }) {
+export async function runBrowserSteps({ chromium, base, shots, owner, workflowId, batchWorkflowId }) {
 	const { mkdtempSync } = await import('node:fs');
 	const { tmpdir } = await import('node:os');
 	const profile = mkdtempSync(join(tmpdir(), 'kie-ui-profile-'));
@@ -255,6 +255,25 @@ export async function runBrowserSteps({ chromium, base, shots, owner, workflowId
 			const picked = await modelInputValue(page);
 			if (!/AI music generate/i.test(picked)) throw new Error(`after picking: "${picked}"`);
 			return `By ID "${byId}" → From list "${afterSwitch}"; the list opens on "${firstText}"; picked → "${picked}"`;
+		});
+
+		await step('example batch-start: its main button runs the batch (not a trigger wait)', async () => {
+			// n8n's button auto-selects the highest-ranked trigger (editor-ui findTriggerNodeToAutoSelect:
+			// app triggers 8 > Schedule 7 > Manual 6): the KIE Trigger lives in batch-trigger.json so this
+			// workflow's button starts the batch (README, "Examples").
+			page = await context.newPage();
+			page.setDefaultTimeout(60000);
+			await page.goto(`${base}/workflow/${batchWorkflowId}`);
+			await page.waitForLoadState('networkidle').catch(() => {});
+			await dismissPopups(page, true);
+			const button = page.locator('[data-test-id="execute-workflow-button"]').first();
+			const label = (await button.innerText()).replace(/\s+/g, ' ').trim();
+			await button.click();
+			const create = canvasNode(page, 'Create image tasks');
+			await create.locator('[data-test-id="canvas-node-status-success"], [data-icon="check"], [data-icon="circle-check"]').first().waitFor({ timeout: 120000 });
+			const text = await canvasText(page, 'Create image tasks');
+			if (!/5 items/.test(text)) throw new Error(`Create image tasks shows "${text}"`);
+			return `button "${label}" → Create image tasks: ${text}`;
 		});
 	} finally {
 		await context.close().catch(() => {});
