@@ -32,7 +32,12 @@ export interface LimiterOptions {
 	random?: () => number;
 }
 
-/** Longest wait between probes for more of the window while probes keep meeting 429s, in windows. */
+/**
+ * Windows between probes for more of the window after a 429: a process holding a fraction f of
+ * the window probes every f × PROBE_WINDOWS_FULL windows, at least 1 and at most MAX_PROBE_WINDOWS
+ * (jittered ×0.5–1.5).
+ */
+const PROBE_WINDOWS_FULL = 20;
 const MAX_PROBE_WINDOWS = 4;
 /** Quiet windows after the last 429 before the limiter bursts again, as it does when alone. */
 const CALM_WINDOWS = 10;
@@ -42,6 +47,10 @@ interface Slot {
 	at: number;
 	/** When the request left. */
 	startedAt: number;
+	/** KIE answered the request (and, unless a 429 is reported after, accepted it). */
+	answered?: boolean;
+	/** Its acceptance gave a slot back to the share (it was in flight at the last decrease). */
+	credited?: boolean;
 }
 
 /**
@@ -84,8 +93,8 @@ export class SlidingWindowLimiter {
 	/** How much the next probe adds; doubles while probes meet no 429. */
 	private step = 1;
 
-	/** Windows until the next probe after a failed one; doubles while probes fail. */
-	private probeWindows = 1;
+	/** Unanswered starts allowed (slow start: grows by one per accepted answer). */
+	private flightCap: number;
 
 	private nextGrowthAt: number;
 
@@ -108,6 +117,7 @@ export class SlidingWindowLimiter {
 		this.nextGrowthAt = now();
 		this.tokens = this.burst();
 		this.tokensAt = now();
+		this.flightCap = this.burst();
 	}
 
 	private get marginMs(): number {
@@ -139,12 +149,28 @@ export class SlidingWindowLimiter {
 		let rejected = false;
 		return (outcome?: SlotOutcome) => {
 			if (rejected) return;
-			// KIE counts a request when it arrives, somewhere between our departure and the answer:
-			// moving the slot to the answer's time keeps the next window from opening too early.
-			slot.at = Math.max(slot.at, this.now());
+			// KIE counts a request when it arrives, somewhere between our departure and the answer.
+			// Plain caps (status reads) count from the answer; creates from the middle of the round
+			// trip (the margin covers an uneven one, and a 429 there costs nothing), because on a
+			// busy machine a slot held for a whole round trip more each window is a window lost in ten.
+			const now = this.now();
+			slot.at = Math.max(slot.at, this.adaptive ? Math.round((slot.startedAt + now) / 2) : now);
 			if (outcome?.rateLimited) {
 				rejected = true;
+				if (slot.answered) {
+					// The transport reports every answer first, then the 429 it was: undo its acceptance.
+					this.flightCap = Math.max(1, this.flightCap - 1);
+					if (slot.credited) this.shareValue = Math.max(1, this.shareValue - 1);
+				}
 				this.rejected(slot, outcome.retryAfterMs);
+			} else if (!slot.answered) {
+				slot.answered = true;
+				this.flightCap = Math.min(this.settings.max, this.flightCap + 1);
+				// In flight at the last decrease and accepted: part of this process's hold on the window.
+				if (this.adaptive && slot.startedAt <= this.decreasedAt) {
+					slot.credited = true;
+					this.shareValue = Math.min(this.settings.max, this.shareValue + 1);
+				}
 			}
 		};
 	}
@@ -192,13 +218,21 @@ export class SlidingWindowLimiter {
 		// Answers to requests that left before the last decrease report the same congestion.
 		if (slot.startedAt > this.decreasedAt) {
 			this.prune(now);
-			// The account's window is full, and this process holds these slots of it: keep to them.
-			// They come back to this process as they expire, so processes that all keep to what
-			// they hold fill the window exactly, with no further 429.
-			this.shareValue = Math.max(1, Math.min(this.shareValue, this.slots.length));
+			// The account's window is full, and this process holds the accepted slots of it: keep to
+			// them (requests still in flight may be rejected too). They come back to this process as
+			// they expire, so processes that all keep to what they hold fill the window exactly, with
+			// no further 429.
+			const held = this.slots.filter((s) => s.answered).length;
+			this.shareValue = Math.max(1, Math.min(this.shareValue, held));
 			this.step = 1;
-			this.probeWindows = Math.min(MAX_PROBE_WINDOWS, this.probeWindows * 2);
-			this.nextGrowthAt = now + this.probeWindows * this.settings.windowMs * (0.5 + this.random());
+			// Probes of a full window cost a 429 to whichever process comes next, most often the one
+			// sending most: small shares probing more often than large ones moves the window
+			// towards equal shares, so the processes of a batch finish together (no tail).
+			const probeWindows = Math.min(
+				MAX_PROBE_WINDOWS,
+				Math.max(1, (PROBE_WINDOWS_FULL * this.shareValue) / this.settings.max),
+			);
+			this.nextGrowthAt = now + probeWindows * this.settings.windowMs * (0.5 + this.random());
 			this.decreasedAt = now;
 			this.tokens = Math.min(this.tokens, 1);
 		}
@@ -225,7 +259,6 @@ export class SlidingWindowLimiter {
 		if (now - this.decreasedAt > windowMs && this.nextGrowthAt > this.decreasedAt + windowMs) {
 			// The previous growth step was scheduled after the last 429 and met none.
 			this.step = Math.min(this.step * 2, max / 2);
-			this.probeWindows = Math.max(1, this.probeWindows / 2);
 		}
 		this.shareValue = Math.min(max, this.shareValue + this.step);
 		this.nextGrowthAt = now + windowMs;
@@ -263,6 +296,12 @@ export class SlidingWindowLimiter {
 				continue;
 			}
 			if (this.adaptive) {
+				// Slow start: a process joining a window that others already fill learns it from
+				// the first answers, not after a whole burst came back rejected.
+				if (this.slots.filter((s) => !s.answered).length >= this.flightCap) {
+					await wait(Math.max(1, Math.round(this.settings.windowMs / this.settings.max / 4)));
+					continue;
+				}
 				const rate = this.refillRate(now);
 				this.tokens = Math.min(this.burst(now), this.tokens + (now - this.tokensAt) * rate);
 				this.tokensAt = now;
