@@ -148,3 +148,22 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
 export function floorMs(n: number, limit: LimiterSettings): number {
 	return (Math.ceil(n / limit.max) - 1) * limit.windowMs;
 }
+
+/** A clock whose waits stay pending until the test steps to the earliest one. */
+export function steppedClock() {
+	let now = 0;
+	const timers: Array<{ at: number; resolve: () => void }> = [];
+	return {
+		now: () => now,
+		wait: async (ms: number) => await new Promise<void>((resolve) => timers.push({ at: now + ms, resolve })),
+		step: async () => {
+			await new Promise((resolve) => setImmediate(resolve));
+			timers.sort((a, b) => a.at - b.at);
+			const next = timers.shift();
+			if (!next) return;
+			now = Math.max(now, next.at);
+			next.resolve();
+			await new Promise((resolve) => setImmediate(resolve));
+		},
+	};
+}

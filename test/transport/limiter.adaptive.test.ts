@@ -4,7 +4,7 @@
  * account-sim.ts). Everything here is virtual time, so the counts and times are exact per seed.
  */
 import { SlidingWindowLimiter } from '../../nodes/Kie/transport/limiter';
-import { floorMs, seeded, simulate, type SimOptions } from './account-sim';
+import { floorMs, seeded, simulate, steppedClock, type SimOptions } from './account-sim';
 
 const LIMIT = { max: 20, windowMs: 2000 };
 const batch = (executions: number[], adaptive = true, seed = 1): SimOptions => ({
@@ -98,25 +98,6 @@ function fakeClock() {
 	};
 }
 
-/** A clock whose waits stay pending until the test steps to the earliest one. */
-function steppedClock() {
-	let now = 0;
-	const timers: Array<{ at: number; resolve: () => void }> = [];
-	return {
-		now: () => now,
-		wait: async (ms: number) => await new Promise<void>((resolve) => timers.push({ at: now + ms, resolve })),
-		step: async () => {
-			await new Promise((resolve) => setImmediate(resolve));
-			timers.sort((a, b) => a.at - b.at);
-			const next = timers.shift();
-			if (!next) return;
-			now = Math.max(now, next.at);
-			next.resolve();
-			await new Promise((resolve) => setImmediate(resolve));
-		},
-	};
-}
-
 describe('adaptive limiter mechanics (fake clock)', () => {
 	it('on a 429 keeps to the accepted slots it holds; in-flight answers then add theirs or report the same congestion', async () => {
 		const clock = fakeClock();
@@ -157,19 +138,6 @@ describe('adaptive limiter mechanics (fake clock)', () => {
 		releases[0]();
 		for (let i = 0; i < 3 && !sixth; i++) await clock.step();
 		expect(sixth).toBeDefined();
-	});
-
-	it('creates count from the middle of the round trip, plain caps from the answer', async () => {
-		for (const adaptive of [true, false]) {
-			const clock = fakeClock();
-			const limiter = new SlidingWindowLimiter({ max: 1, windowMs: 10000 }, clock.now, { adaptive, random: () => 0.5 });
-			const release = await limiter.acquire(clock.wait);
-			clock.advance(1000);
-			release();
-			await limiter.acquire(clock.wait);
-			// margin: 2 % of the window (200 ms)
-			expect(clock.now()).toBe(adaptive ? 500 + 10000 + 200 : 1000 + 10000 + 200);
-		}
 	});
 
 	it('after a 429 a small share probes for more sooner than a large one (towards equal shares)', async () => {

@@ -149,12 +149,11 @@ export class SlidingWindowLimiter {
 		let rejected = false;
 		return (outcome?: SlotOutcome) => {
 			if (rejected) return;
-			// KIE counts a request when it arrives, somewhere between our departure and the answer.
-			// Plain caps (status reads) count from the answer; creates from the middle of the round
-			// trip (the margin covers an uneven one, and a 429 there costs nothing), because on a
-			// busy machine a slot held for a whole round trip more each window is a window lost in ten.
-			const now = this.now();
-			slot.at = Math.max(slot.at, this.adaptive ? Math.round((slot.startedAt + now) / 2) : now);
+			// KIE counts a request when it arrives, somewhere between our departure and the answer:
+			// moving the slot to the answer's time keeps the next window from opening too early.
+			// (Counting creates from the middle of the round trip instead was tried: on a busy machine
+			// the legs are uneven, and a lone process met 429s — bench P1, README "Scaling out".)
+			slot.at = Math.max(slot.at, this.now());
 			if (outcome?.rateLimited) {
 				rejected = true;
 				if (slot.answered) {
