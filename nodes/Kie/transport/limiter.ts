@@ -62,15 +62,18 @@ interface Slot {
  * processes (queue-mode workers) spending one account cannot see each other, but a 429 tells
  * each of them that the account's window is full — and costs nothing, because KIE drops a
  * rejected create. So, in the spirit of TCP's congestion control:
- * - on a 429 the share falls to the slots this process holds in the window (once per
- *   congestion, not once per in-flight answer). Those slots come back to this process as they
- *   expire, so processes that all keep to what they hold fill the account's window exactly and
- *   see no further 429;
+ * - slow start: at first at most a quarter of the window is unanswered, one more per accepted
+ *   answer, so a process joining a window others already fill meets a few 429s, not a burst;
+ * - on a 429 the share falls to the accepted slots this process holds in the window (once per
+ *   congestion, not once per in-flight answer; in-flight requests accepted later add theirs).
+ *   Those slots come back to this process as they expire, so processes that all keep to what
+ *   they hold fill the account's window exactly and see no further 429;
  * - the rejected request waits a jittered pacing interval (`retryDelay`), or KIE's Retry-After
  *   (which holds every caller here), so processes rejected together do not retry together;
- * - now and then (every 1–4 windows, jittered, longer while probes fail) the share grows by a
- *   step, which doubles while growth meets no 429: a process whose neighbours finished takes
- *   over their part of the window within a few windows;
+ * - after a 429 the share grows by a step after 20 × share / max windows (1–4, jittered), and
+ *   every window after that while growth meets no 429, the step doubling: small shares probe
+ *   sooner than large ones, which pulls the shares towards equal, and a process whose
+ *   neighbours finished takes over their part of the window within a few windows;
  * - while 429s are recent, starts are paced at window / share, so a full window shows up as one
  *   429 instead of a burst of them; a lone process (no 429 for ten windows) sends a quarter of
  *   the window at once and the rest at twice the even pace.
