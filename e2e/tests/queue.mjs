@@ -135,8 +135,9 @@ export const batch = {
 			assertEqual(duplicates, 0, 'prompts created more than once');
 			assertEqual(creates.length - accepted.length - limited.length, 0, 'creates answered with something other than 200 or 429');
 			// The target is 5 % (README, "Scaling out"); how many answers are in flight when the window
-			// fills depends on the machine's speed, so the test holds a ceiling of twice that (the naive
-			// per-process limiter gets about half of all creates answered 429) and reports the target.
+			// fills depends on the machine's speed: loaded 2-core runs measured 7.7–8.5 % (bench P1-queue
+			// and this leg), so 10 % is the tightest ceiling that keeps a margin (the naive per-process
+			// limiter gets about half of all creates answered 429); the target is reported.
 			assert(figures.rateLimitedShare <= 0.1, `${limited.length} of ${creates.length} creates answered 429 (${(100 * figures.rateLimitedShare).toFixed(1)} %), more than 10 %`);
 			const target = figures.rateLimitedShare <= 0.05 ? '≤ 5 % target met' : '5 % target NOT met';
 			return `${target}; ${n} tasks by ${JSON.stringify(byWorker)}; ${limited.length} × 429 of ${creates.length} creates (${(100 * figures.rateLimitedShare).toFixed(1)} %); wall ${(wallMs / 1000).toFixed(1)} s = ${figures.wallOverFloor.toFixed(2)}× the ${floorMs / 1000} s floor (bench figure, not asserted); reads peak ${figures.readsPeakPerSecond}/s overall, ${perTaskPeak}/s per task`;

@@ -59,6 +59,10 @@ export interface SimOptions {
 	adaptive: boolean;
 	/** One-way network latency. */
 	latencyMs?: number;
+	/** When each process starts its executions (a worker picking its jobs up late); 0 by default. */
+	startAtMs?: number[];
+	/** Extra one-way latency, uniformly drawn per leg from 0 to this (a busy machine). */
+	jitterMs?: number;
 	/** Time budget for one request's 429 retries (Max Retry Wait). */
 	retryBudgetMs?: number;
 	seed?: number;
@@ -80,6 +84,8 @@ export interface SimResult {
 export async function simulate(options: SimOptions): Promise<SimResult> {
 	const clock = new EventClock();
 	const latency = options.latencyMs ?? 5;
+	const jitter = seeded((options.seed ?? 1) * 7919);
+	const leg = () => latency + Math.round(jitter() * (options.jitterMs ?? 0));
 	const budget = options.retryBudgetMs ?? 120_000;
 	const accepted: number[] = [];
 	const result: SimResult = { created: 0, failed: 0, rateLimited: 0, requests: 0, lastCreateAt: 0, acceptedTimes: accepted, rejections: [] };
@@ -99,15 +105,16 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
 		for (let e = 0; e < count; e++) {
 			let next = 0;
 			const worker = async () => {
+				await clock.wait(options.startAtMs?.[processIndex] ?? 0);
 				while (next < options.itemsPerExecution) {
 					next++;
 					let firstRejectedAt: number | undefined;
 					for (;;) {
 						const release = await limiter.acquire(clock.wait);
 						result.requests++;
-						await clock.wait(latency);
+						await clock.wait(leg());
 						const ok = account(clock.now);
-						await clock.wait(latency);
+						await clock.wait(leg());
 						if (ok) {
 							release();
 							result.created++;
@@ -116,6 +123,8 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
 						}
 						result.rateLimited++;
 						result.rejections.push({ at: clock.now, process: processIndex });
+						// As the transport does (nodes/Kie/transport/request.ts): every answer, then the 429.
+						release();
 						release({ rateLimited: true });
 						await clock.wait(limiter.retryDelay());
 						firstRejectedAt ??= clock.now;
@@ -138,4 +147,23 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
 /** The shortest time the limit allows for n creates: the last window's creates start at once. */
 export function floorMs(n: number, limit: LimiterSettings): number {
 	return (Math.ceil(n / limit.max) - 1) * limit.windowMs;
+}
+
+/** A clock whose waits stay pending until the test steps to the earliest one. */
+export function steppedClock() {
+	let now = 0;
+	const timers: Array<{ at: number; resolve: () => void }> = [];
+	return {
+		now: () => now,
+		wait: async (ms: number) => await new Promise<void>((resolve) => timers.push({ at: now + ms, resolve })),
+		step: async () => {
+			await new Promise((resolve) => setImmediate(resolve));
+			timers.sort((a, b) => a.at - b.at);
+			const next = timers.shift();
+			if (!next) return;
+			now = Math.max(now, next.at);
+			next.resolve();
+			await new Promise((resolve) => setImmediate(resolve));
+		},
+	};
 }

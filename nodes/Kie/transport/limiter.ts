@@ -32,7 +32,12 @@ export interface LimiterOptions {
 	random?: () => number;
 }
 
-/** Longest wait between probes for more of the window while probes keep meeting 429s, in windows. */
+/**
+ * Windows between probes for more of the window after a 429: a process holding a fraction f of
+ * the window probes every f × PROBE_WINDOWS_FULL windows, at least 1 and at most MAX_PROBE_WINDOWS
+ * (jittered ×0.5–1.5).
+ */
+const PROBE_WINDOWS_FULL = 20;
 const MAX_PROBE_WINDOWS = 4;
 /** Quiet windows after the last 429 before the limiter bursts again, as it does when alone. */
 const CALM_WINDOWS = 10;
@@ -42,6 +47,10 @@ interface Slot {
 	at: number;
 	/** When the request left. */
 	startedAt: number;
+	/** KIE answered the request (and, unless a 429 is reported after, accepted it). */
+	answered?: boolean;
+	/** Its acceptance gave a slot back to the share (it was in flight at the last decrease). */
+	credited?: boolean;
 }
 
 /**
@@ -53,15 +62,18 @@ interface Slot {
  * processes (queue-mode workers) spending one account cannot see each other, but a 429 tells
  * each of them that the account's window is full — and costs nothing, because KIE drops a
  * rejected create. So, in the spirit of TCP's congestion control:
- * - on a 429 the share falls to the slots this process holds in the window (once per
- *   congestion, not once per in-flight answer). Those slots come back to this process as they
- *   expire, so processes that all keep to what they hold fill the account's window exactly and
- *   see no further 429;
+ * - slow start: at first at most a quarter of the window is unanswered, one more per accepted
+ *   answer, so a process joining a window others already fill meets a few 429s, not a burst;
+ * - on a 429 the share falls to the accepted slots this process holds in the window (once per
+ *   congestion, not once per in-flight answer; in-flight requests accepted later add theirs).
+ *   Those slots come back to this process as they expire, so processes that all keep to what
+ *   they hold fill the account's window exactly and see no further 429;
  * - the rejected request waits a jittered pacing interval (`retryDelay`), or KIE's Retry-After
  *   (which holds every caller here), so processes rejected together do not retry together;
- * - now and then (every 1–4 windows, jittered, longer while probes fail) the share grows by a
- *   step, which doubles while growth meets no 429: a process whose neighbours finished takes
- *   over their part of the window within a few windows;
+ * - after a 429 the share grows by a step after 20 × share / max windows (1–4, jittered), and
+ *   every window after that while growth meets no 429, the step doubling: small shares probe
+ *   sooner than large ones, which pulls the shares towards equal, and a process whose
+ *   neighbours finished takes over their part of the window within a few windows;
  * - while 429s are recent, starts are paced at window / share, so a full window shows up as one
  *   429 instead of a burst of them; a lone process (no 429 for ten windows) sends a quarter of
  *   the window at once and the rest at twice the even pace.
@@ -84,8 +96,8 @@ export class SlidingWindowLimiter {
 	/** How much the next probe adds; doubles while probes meet no 429. */
 	private step = 1;
 
-	/** Windows until the next probe after a failed one; doubles while probes fail. */
-	private probeWindows = 1;
+	/** Unanswered starts allowed (slow start: grows by one per accepted answer). */
+	private flightCap: number;
 
 	private nextGrowthAt: number;
 
@@ -108,6 +120,7 @@ export class SlidingWindowLimiter {
 		this.nextGrowthAt = now();
 		this.tokens = this.burst();
 		this.tokensAt = now();
+		this.flightCap = this.burst();
 	}
 
 	private get marginMs(): number {
@@ -141,10 +154,25 @@ export class SlidingWindowLimiter {
 			if (rejected) return;
 			// KIE counts a request when it arrives, somewhere between our departure and the answer:
 			// moving the slot to the answer's time keeps the next window from opening too early.
+			// (Counting creates from the middle of the round trip instead was tried: on a busy machine
+			// the legs are uneven, and a lone process met 429s — bench P1, README "Scaling out".)
 			slot.at = Math.max(slot.at, this.now());
 			if (outcome?.rateLimited) {
 				rejected = true;
+				if (slot.answered) {
+					// The transport reports every answer first, then the 429 it was: undo its acceptance.
+					this.flightCap = Math.max(1, this.flightCap - 1);
+					if (slot.credited) this.shareValue = Math.max(1, this.shareValue - 1);
+				}
 				this.rejected(slot, outcome.retryAfterMs);
+			} else if (!slot.answered) {
+				slot.answered = true;
+				this.flightCap = Math.min(this.settings.max, this.flightCap + 1);
+				// In flight at the last decrease and accepted: part of this process's hold on the window.
+				if (this.adaptive && slot.startedAt <= this.decreasedAt) {
+					slot.credited = true;
+					this.shareValue = Math.min(this.settings.max, this.shareValue + 1);
+				}
 			}
 		};
 	}
@@ -192,13 +220,21 @@ export class SlidingWindowLimiter {
 		// Answers to requests that left before the last decrease report the same congestion.
 		if (slot.startedAt > this.decreasedAt) {
 			this.prune(now);
-			// The account's window is full, and this process holds these slots of it: keep to them.
-			// They come back to this process as they expire, so processes that all keep to what
-			// they hold fill the window exactly, with no further 429.
-			this.shareValue = Math.max(1, Math.min(this.shareValue, this.slots.length));
+			// The account's window is full, and this process holds the accepted slots of it: keep to
+			// them (requests still in flight may be rejected too). They come back to this process as
+			// they expire, so processes that all keep to what they hold fill the window exactly, with
+			// no further 429.
+			const held = this.slots.filter((s) => s.answered).length;
+			this.shareValue = Math.max(1, Math.min(this.shareValue, held));
 			this.step = 1;
-			this.probeWindows = Math.min(MAX_PROBE_WINDOWS, this.probeWindows * 2);
-			this.nextGrowthAt = now + this.probeWindows * this.settings.windowMs * (0.5 + this.random());
+			// Probes of a full window cost a 429 to whichever process comes next, most often the one
+			// sending most: small shares probing more often than large ones moves the window
+			// towards equal shares, so the processes of a batch finish together (no tail).
+			const probeWindows = Math.min(
+				MAX_PROBE_WINDOWS,
+				Math.max(1, (PROBE_WINDOWS_FULL * this.shareValue) / this.settings.max),
+			);
+			this.nextGrowthAt = now + probeWindows * this.settings.windowMs * (0.5 + this.random());
 			this.decreasedAt = now;
 			this.tokens = Math.min(this.tokens, 1);
 		}
@@ -225,7 +261,6 @@ export class SlidingWindowLimiter {
 		if (now - this.decreasedAt > windowMs && this.nextGrowthAt > this.decreasedAt + windowMs) {
 			// The previous growth step was scheduled after the last 429 and met none.
 			this.step = Math.min(this.step * 2, max / 2);
-			this.probeWindows = Math.max(1, this.probeWindows / 2);
 		}
 		this.shareValue = Math.min(max, this.shareValue + this.step);
 		this.nextGrowthAt = now + windowMs;
@@ -263,6 +298,12 @@ export class SlidingWindowLimiter {
 				continue;
 			}
 			if (this.adaptive) {
+				// Slow start: a process joining a window that others already fill learns it from
+				// the first answers, not after a whole burst came back rejected.
+				if (this.slots.filter((s) => !s.answered).length >= this.flightCap) {
+					await wait(Math.max(1, Math.round(this.settings.windowMs / this.settings.max / 4)));
+					continue;
+				}
 				const rate = this.refillRate(now);
 				this.tokens = Math.min(this.burst(now), this.tokens + (now - this.tokensAt) * rate);
 				this.tokensAt = now;
