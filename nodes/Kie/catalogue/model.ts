@@ -85,5 +85,5 @@ export interface CatalogueSnapshot {
 	models: CatalogueModel[];
 }
 
-/** What a model produces, for default timeouts and poll schedules. */
-export type ModelCategory = 'image' | 'video' | 'audio' | 'text';
+/** What a model produces, for default timeouts and poll schedules (defined beside the family specs). */
+export type { ModelCategory } from '../families/types';

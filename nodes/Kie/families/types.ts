@@ -1,4 +1,13 @@
-import type { TaskStatus } from '../task/types';
+/**
+ * The bottom layer: what KIE's task APIs are, as types. Nothing here imports another module of
+ * the node; task/, catalogue/ and everything above import these.
+ */
+
+/** The four states every KIE status vocabulary is folded into. */
+export type TaskStatus = 'queued' | 'running' | 'success' | 'failed';
+
+/** What a model or a family produces, for default timeouts and poll schedules. */
+export type ModelCategory = 'image' | 'video' | 'audio' | 'text';
 
 export type FamilyId =
 	| 'market'
@@ -60,6 +69,8 @@ export interface FamilySpec {
 	callbackRequired: boolean;
 	/** Typical duration in seconds, used to shape the poll schedule when the model has none. */
 	typicalSeconds: number;
+	/** What the family produces, for tasks whose model is not in the catalogue (wait/deadline.ts). */
+	category: ModelCategory;
 	/** Callback specifics. */
 	callback: {
 		/** Dot paths to the stage of a multi-stage callback (Suno `data.callbackType`). */
@@ -69,4 +80,56 @@ export interface FamilySpec {
 		/** Callback stages that mean failure. */
 		failedStages?: string[];
 	};
+	/** How to tell this family's callback bodies from the others' (task/detect.ts interprets it). */
+	detect: DetectHints;
+}
+
+/**
+ * A test on a callback body. `at` is a dot path from the body (`data`, `data.info`; '' is the body
+ * itself); a path through a non-object reads as nothing.
+ */
+export type BodyTest =
+	/** The object at `at` has one of `keys` (even with an empty value). */
+	| { has: string[]; at: string }
+	/** The object at `at` has none of `keys` (also true when `at` is no object). */
+	| { lacks: string[]; at: string }
+	/** One of `keys` at `at` holds a value other than undefined, null or ''. */
+	| { present: string[]; at: string }
+	/** The value at this path is a string (starting with `prefix` when given). */
+	| { string: string; prefix?: string }
+	/** The value at this path is null (an absent key is not null). */
+	| { isNull: string }
+	/** This path holds a non-empty array whose entries all pass `every` (each entry is their root). */
+	| { items: string; every: BodyTest[] }
+	/** This path holds a non-empty array. */
+	| { nonEmptyArray: string }
+	/** The result URLs at this path (a string, an array, `{resultUrl}` objects) are not empty and all match `match`. */
+	| { urls: string; match?: RegExp }
+	/** At least one of the tests passes. */
+	| { any: BodyTest[] }
+	/** The JSON text (or object) at this path is the root of `tests`; unreadable text counts as `{}`. */
+	| { json: string; tests: BodyTest[] };
+
+/** One callback shape: every test passes → the body is this family's (or, with `alsoFits`, maybe). */
+export interface CallbackShape {
+	/**
+	 * Shapes overlap (a Suno MP4 body looks like a Runway one), so every family's shapes are tried in
+	 * one order, lowest first; two shapes never share a number (test/families/specs.test.ts).
+	 */
+	order: number;
+	tests: BodyTest[];
+	/** Said in the trigger's output: which feature decided. */
+	reason: string;
+	/** The shape fits these families too (less likely first): the result is a guess, this family first. */
+	alsoFits?: FamilyId[];
+}
+
+export interface DetectHints {
+	/** At least one shape must name this family alone, or the trigger could never detect it. */
+	shapes: CallbackShape[];
+	/**
+	 * Place of this family (lower = likelier) in the guess for a body that carries nothing but a task
+	 * id (a failure callback of several families). Absent = this family never sends such a body.
+	 */
+	bareFailureRank?: number;
 }

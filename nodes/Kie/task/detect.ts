@@ -1,5 +1,5 @@
-import type { FamilyId } from '../families/types';
-import { FAMILY_IDS, isFamilyId } from '../families/specs';
+import { FAMILIES, FAMILY_IDS, isFamilyId } from '../families/specs';
+import type { BodyTest, CallbackShape, FamilyId } from '../families/types';
 
 /**
  * How a callback's API family was chosen:
@@ -34,14 +34,24 @@ function present(value: unknown): boolean {
 	return value !== undefined && value !== null && value !== '';
 }
 
-/** `promptJson` arrives as a JSON string (sometimes as an object); anything unreadable counts as empty. */
-function promptJsonOf(data: Json): Json {
-	const raw = data.promptJson;
+/** The value at a dot path ('' = `root`); a step through a non-object reads as undefined. */
+function at(root: unknown, path: string): unknown {
+	if (path === '') return root;
+	let value = root;
+	for (const key of path.split('.')) {
+		const object = asObject(value);
+		if (object === undefined || !has(object, key)) return undefined;
+		value = object[key];
+	}
+	return value;
+}
+
+/** JSON text (sometimes already an object, e.g. `promptJson`) → object; anything unreadable is `{}`, no hint. */
+function jsonObject(raw: unknown): Json {
 	if (typeof raw === 'string') {
 		try {
 			return asObject(JSON.parse(raw)) ?? {};
 		} catch {
-			// Not JSON: the text itself cannot tell Midjourney from Luma, so it counts as no hint.
 			return {};
 		}
 	}
@@ -54,99 +64,72 @@ function urlsOf(value: unknown): string[] {
 	return [];
 }
 
-const MJ_PROMPT_KEYS = ['taskType', 'speed', 'version', 'stylization', 'weirdness', 'variety', 'fileUrls', 'videoBatchSize', 'motion', 'ow'];
-
-const one = (family: FamilyId, reason: string): FamilyDetection => ({ family, source: 'detected', candidates: [family], reason });
-
-const guess = (candidates: FamilyId[], reason: string): FamilyDetection => ({
-	family: candidates[0],
-	source: 'guessed',
-	candidates,
-	reason,
-});
-
-/** Midjourney and Luma share `{taskId, promptJson, resultUrls}`: the request echoed in promptJson tells them apart. */
-function midjourneyOrLuma(data: Json): FamilyDetection {
-	const prompt = promptJsonOf(data);
-	if (present(prompt.videoUrl) || present(prompt.video_url)) return one('luma', 'promptJson has videoUrl (Luma modify)');
-	const taskType = typeof prompt.taskType === 'string' ? prompt.taskType : '';
-	if (taskType.startsWith('mj_') || MJ_PROMPT_KEYS.some((key) => has(prompt, key))) {
-		return one('midjourney', 'promptJson has Midjourney request fields');
+/** One BodyTest of a family spec (families/types.ts) on `root`. */
+function passes(root: unknown, test: BodyTest): boolean {
+	if ('has' in test) return has(asObject(at(root, test.at)), ...test.has);
+	if ('lacks' in test) return !has(asObject(at(root, test.at)), ...test.lacks);
+	if ('present' in test) {
+		const object = asObject(at(root, test.at));
+		return object !== undefined && test.present.some((key) => present(object[key]));
 	}
-	const urls = urlsOf(data.resultUrls);
-	if (urls.length > 0 && urls.every((url) => /\.(mp4|mov|webm)(\?|$)/i.test(url))) {
-		return guess(['luma', 'midjourney'], 'video result URLs without a Midjourney promptJson');
+	if ('string' in test) {
+		const value = at(root, test.string);
+		return typeof value === 'string' && value.startsWith(test.prefix ?? '');
 	}
-	if (urls.length > 0) return one('midjourney', 'image result URLs in data.resultUrls');
-	return guess(['midjourney', 'luma'], 'data.resultUrls/promptJson without hints');
+	if ('isNull' in test) return at(root, test.isNull) === null;
+	if ('items' in test) {
+		const list = at(root, test.items);
+		return Array.isArray(list) && list.length > 0 && list.every((entry) => test.every.every((inner) => passes(entry, inner)));
+	}
+	if ('nonEmptyArray' in test) {
+		const list = at(root, test.nonEmptyArray);
+		return Array.isArray(list) && list.length > 0;
+	}
+	if ('urls' in test) {
+		const urls = urlsOf(at(root, test.urls));
+		return urls.length > 0 && (test.match === undefined || urls.every((url) => test.match!.test(url)));
+	}
+	if ('any' in test) return test.any.some((inner) => passes(root, inner));
+	const decoded = jsonObject(at(root, test.json));
+	return test.tests.every((inner) => passes(decoded, inner));
 }
 
+interface OrderedShape extends CallbackShape {
+	family: FamilyId;
+}
+
+/** Every family's callback shapes in the one order they are tried. */
+const ORDERED: OrderedShape[] = FAMILY_IDS.flatMap((family) => FAMILIES[family].detect.shapes.map((shape) => ({ ...shape, family }))).sort(
+	(a, b) => a.order - b.order,
+);
+
 /** Families whose failure body may carry nothing but a task id, most likely first. */
-const TASK_ID_ONLY: FamilyId[] = ['veo', 'gpt4o', 'fluxKontext', 'midjourney', 'luma', 'market', 'sunoCover', 'sunoMidi'];
+const BARE_FAILURE: FamilyId[] = FAMILY_IDS.filter((family) => FAMILIES[family].detect.bareFailureRank !== undefined).sort(
+	(a, b) => FAMILIES[a].detect.bareFailureRank! - FAMILIES[b].detect.bareFailureRank!,
+);
+
+/** Which callback shape of which family `body` fits first, or undefined (then only the bare-failure guess is left). */
+export function matchingShape(body: unknown): OrderedShape | undefined {
+	return ORDERED.find((shape) => shape.tests.every((test) => passes(body, test)));
+}
 
 /**
- * Tells which KIE API family sent a callback body, from the shapes documented in docs/kie-api.md §4.3
- * (the body never names its family). Order matters: the Suno follow-up tasks (WAV, vocal removal,
- * MP4, MIDI, cover) are checked before the shapes they resemble (Runway's `video_url`, Market's
- * `state`). Returns undefined only when the body is not an object.
+ * Tells which KIE API family sent a callback body (the body never names its family) from the
+ * callback shapes in the family specs (`detect` in families/<family>.ts, documented in
+ * docs/kie-api.md §4.3), tried in their one order. Returns undefined only when the body is not an
+ * object.
  */
 export function detectFamily(body: unknown): FamilyDetection | undefined {
-	const envelope = asObject(body);
-	if (envelope === undefined) return undefined;
-	const data = asObject(envelope.data);
-	const info = asObject(data?.info);
-
-	if (data !== undefined) {
-		// Suno follow-up tasks: each has its own result key.
-		if (has(data, 'audioWavUrl', 'audio_wav_url')) return one('sunoWav', 'data.audioWavUrl (Suno WAV)');
-		if (has(data, 'vocal_removal_info', 'vocalRemovalInfo')) return one('sunoVocal', 'data.vocal_removal_info (Suno vocal removal)');
-		if (has(data, 'instruments', 'midiData', 'midi_data')) return one('sunoMidi', 'data.instruments (Suno MIDI)');
-		if (has(data, 'images') && !has(data, 'callbackType')) return one('sunoCover', 'data.images (Suno cover art)');
-
-		// Market: the callback is the recordInfo `data` (state + resultJson/param).
-		if (typeof data.state === 'string' && has(data, 'resultJson', 'param', 'failCode', 'costTime', 'creditsConsumed', 'consumeCredits')) {
-			return one('market', 'data.state with resultJson/param (Market)');
-		}
-
-		// Suno music and lyrics: multi-stage callbacks.
-		if (has(data, 'callbackType')) {
-			const items = Array.isArray(data.data) ? data.data.map(asObject) : [];
-			if (items.length > 0 && items.every((item) => has(item, 'text') && !has(item, 'audio_url', 'audioUrl'))) {
-				return one('sunoLyrics', 'data.callbackType with lyrics items (text)');
-			}
-			if (items.length > 0) return one('suno', 'data.callbackType with track items');
-			return guess(['suno', 'sunoLyrics'], 'data.callbackType without items (Suno music or lyrics)');
-		}
-
-		// Veo 4K, OpenAPI variant: snake_case lists directly in data.
-		if (has(data, 'result_urls', 'media_ids', 'image_urls')) return one('veo', 'data.result_urls (Veo 4K)');
-		// Runway Aleph: result in data, task id at the top level.
-		if (has(data, 'result_video_url', 'result_image_url')) return one('aleph', 'data.result_video_url (Runway Aleph)');
-
-		if (has(data, 'task_id')) {
-			if (has(data, 'video_id', 'image_url')) return one('runway', 'data.task_id with video_id/image_url (Runway)');
-			if (has(data, 'video_url')) return one('sunoMp4', 'data.task_id with only video_url (Suno MP4)');
-			return guess(['runway', 'veo', 'sunoMp4', 'sunoWav', 'sunoVocal'], 'data.task_id without result fields');
-		}
-
-		if (info !== undefined) {
-			if (has(info, 'result_urls')) return one('gpt4o', 'data.info.result_urls (4o Image)');
-			if (has(info, 'resultImageUrl', 'originImageUrl')) return one('fluxKontext', 'data.info.resultImageUrl (Flux Kontext)');
-			if (has(info, 'resultUrls', 'originUrls', 'resolution', 'imageUrls')) return one('veo', 'data.info.resultUrls (Veo)');
-		}
-		if (has(data, 'fallbackFlag')) return one('veo', 'data.fallbackFlag (Veo)');
-		if (has(data, 'promptJson', 'resultUrls')) return midjourneyOrLuma(data);
-		if (has(data, 'info') && data.info === null) {
-			return guess(['gpt4o', 'fluxKontext'], 'data.info is null (4o Image or Flux Kontext failure)');
-		}
-		if (typeof data.state === 'string') return one('market', 'data.state (Market)');
+	if (asObject(body) === undefined) return undefined;
+	const shape = matchingShape(body);
+	if (shape === undefined) {
+		const candidates = BARE_FAILURE;
+		return { family: candidates[0], source: 'guessed', candidates: [...candidates], reason: 'no family-specific field' };
 	}
-
-	// Aleph failure: `data: null` with the task id outside it.
-	if (present(envelope.taskId) && (data === undefined || (!has(data, 'taskId') && !has(data, 'task_id')))) {
-		return one('aleph', 'top-level taskId (Runway Aleph)');
+	if (shape.alsoFits === undefined || shape.alsoFits.length === 0) {
+		return { family: shape.family, source: 'detected', candidates: [shape.family], reason: shape.reason };
 	}
-	return guess(TASK_ID_ONLY, 'no family-specific field');
+	return { family: shape.family, source: 'guessed', candidates: [shape.family, ...shape.alsoFits], reason: shape.reason };
 }
 
 /** A `?api=` value (any case) → FamilyId, or undefined when it names no family. */

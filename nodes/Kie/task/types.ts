@@ -1,7 +1,7 @@
-import type { FamilyId } from '../families/types';
+import type { FamilyId, TaskStatus } from '../families/types';
 
-/** The four states every KIE status vocabulary is folded into. */
-export type TaskStatus = 'queued' | 'running' | 'success' | 'failed';
+// Defined beside the family specs (the bottom layer) so families/ never imports task/.
+export type { TaskStatus } from '../families/types';
 
 /**
  * One shape for a KIE task, whatever API family it came from and whether it was read

@@ -1,4 +1,5 @@
 import type { ModelCategory } from '../catalogue/model';
+import { FAMILIES } from '../families/specs';
 import type { FamilyId } from '../families/types';
 
 /**
@@ -23,27 +24,9 @@ export const TYPICAL_SECONDS: Record<ModelCategory, number> = {
 	text: 30,
 };
 
-/** What a non-Market family produces, for tasks whose model is not in the catalogue. */
-const FAMILY_CATEGORY: Record<FamilyId, ModelCategory> = {
-	market: 'image',
-	veo: 'video',
-	runway: 'video',
-	aleph: 'video',
-	gpt4o: 'image',
-	fluxKontext: 'image',
-	midjourney: 'image',
-	luma: 'video',
-	suno: 'audio',
-	sunoLyrics: 'text',
-	sunoWav: 'audio',
-	sunoVocal: 'audio',
-	sunoMp4: 'video',
-	sunoMidi: 'audio',
-	sunoCover: 'image',
-};
-
+/** What a non-Market family produces, for tasks whose model is not in the catalogue: its spec says. */
 export function familyCategory(family: FamilyId): ModelCategory {
-	return FAMILY_CATEGORY[family];
+	return FAMILIES[family].category;
 }
 
 /**
