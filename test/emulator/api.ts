@@ -2,7 +2,7 @@
  * The api.kie.ai routes: every family's create and status endpoints (generated from the family
  * table), credits, download-url and the Veo 1080p getter.
  */
-import { createRouteName, FAMILIES, recordRouteName, type CreateDef, type FamilyDef } from './families';
+import { createRouteName, FAMILIES, recordRouteName, type CreateDef, type FamilyDef } from './apis';
 import { isObject, kie } from './respond';
 import type { RouteContext, RouteDef } from './routes';
 import { MEDIA_PREFIX, TEMPFILE_PREFIX, type EmulatorState } from './state';

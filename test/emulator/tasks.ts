@@ -4,7 +4,7 @@
  * are fired by timers at those moments; `finish` forces completion now.
  */
 import { randomBytes, randomUUID } from 'crypto';
-import { FAMILY_BY_ID, type Ctx, type FamilyDef, type TaskData, type TaskView } from './families';
+import { FAMILY_BY_ID, type Ctx, type FamilyDef, type TaskData, type TaskView } from './apis';
 import type { EmulatedTask, FamilyId, MediaKind, TaskRule } from './types';
 
 interface InternalTask {

@@ -1,6 +1,6 @@
 /** Helpers shared by the family definitions. */
 import type { MediaKind } from '../types';
-import type { TaskData, Ctx } from './types';
+import type { Ctx, ParentDef, TaskData } from './types';
 
 export const one = (): number => 1;
 export const fixed = (k: MediaKind) => (): MediaKind => k;
@@ -73,3 +73,15 @@ export function promptOf(t: TaskData): string {
 	const p = t.request.prompt ?? input?.prompt;
 	return typeof p === 'string' ? p : '';
 }
+
+// ---------- Suno follow-up tasks (WAV, vocal removal, MP4, MIDI, cover) ----------
+
+/** What every derived task shares: a required callback, hex ids, `{taskId}` on create, Suno's unknown-id answer. */
+export const derivedBase = {
+	callbackRequired: true,
+	idStyle: 'hex',
+	createData: taskIdData,
+	unknownRecord: sunoUnknown,
+} as const;
+
+export const musicParent: ParentDef = { field: 'taskId', families: ['suno'], unknownMsg: 'Record does not exist' };
