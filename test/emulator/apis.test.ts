@@ -51,7 +51,7 @@ describe('emulator family table against the node specs', () => {
 		expect([...FAMILY_BY_ID.keys()].filter((family) => !FAMILY_IDS.includes(family))).toEqual([]);
 	});
 
-	it.each(pairs)('%s: same create endpoints, record path and callback rule', (family: FamilyId) => {
+	it.each(pairs)('%s: same create endpoints, record path, callback rule and task id style', (family: FamilyId) => {
 		const def = FAMILY_BY_ID.get(family)!;
 		const spec = FAMILIES[family];
 		// Endpoints that answer with the result itself (Veo 1080p) create no task: api.ts serves them apart.
@@ -62,6 +62,7 @@ describe('emulator family table against the node specs', () => {
 		expect(served).toContain(`GET ${spec.recordPath}`);
 		expect(def.recordPath).toBe(spec.recordPath);
 		expect(def.callbackRequired).toBe(spec.callbackRequired);
+		expect(def.idStyle).toBe(spec.taskIds.style);
 	});
 
 	it.each(pairs)('%s: every status word the emulator sends means what the spec says', (family: FamilyId) => {

@@ -32,7 +32,7 @@ export function specProblems(spec: FamilySpec, knownIds: readonly string[]): str
 	return problems;
 }
 
-/** Problems of the whole registry: each spec's, its key, and callback shape orders used twice. */
+/** Problems of the whole registry: each spec's, its key, and orders or ranks used twice. */
 export function registryProblems(families: Record<string, FamilySpec>): string[] {
 	const ids = Object.keys(families);
 	const problems = ids.flatMap((id) => [
@@ -46,6 +46,13 @@ export function registryProblems(families: Record<string, FamilySpec>): string[]
 			if (first !== undefined) problems.push(`${id}: callback shape order ${shape.order} is also used by ${first}`);
 			else owner.set(shape.order, id);
 		}
+	}
+	const lookup = new Map<string, string>();
+	for (const id of ids) {
+		const { style, lookupRank } = families[id].taskIds;
+		const first = lookup.get(`${style} ${lookupRank}`);
+		if (first !== undefined) problems.push(`${id}: taskIds lookupRank ${lookupRank} (${style}) is also used by ${first}`);
+		else lookup.set(`${style} ${lookupRank}`, id);
 	}
 	const ranks = new Map<number, string>();
 	for (const id of ids) {

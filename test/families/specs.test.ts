@@ -7,6 +7,7 @@
 import { FAMILIES, FAMILY_IDS } from '../../nodes/Kie/families/specs';
 import type { FamilyId, FamilySpec } from '../../nodes/Kie/families/types';
 import { detectFamily, matchingShape } from '../../nodes/Kie/task/detect';
+import { candidateFamilies } from '../../nodes/Kie/tool/family';
 import { harEntries, harFiles, responseJson } from '../support/recordings';
 import { FIXTURES } from '../trigger/fixtures';
 import { registryProblems, specProblems } from './check';
@@ -76,5 +77,16 @@ describe('family specs', () => {
 			reason: 'no family-specific field',
 		});
 		expect(ranked).toEqual(['veo', 'gpt4o', 'fluxKontext', 'midjourney', 'luma', 'market', 'sunoCover', 'sunoMidi']);
+	});
+
+	it('a task id given without its API is looked up in the order the specs rank it', () => {
+		expect(candidateFamilies('ee603959-1234-4abc-8def-0123456789ab')).toEqual([
+			'runway', 'aleph', 'market', 'veo', 'gpt4o', 'fluxKontext', 'midjourney', 'luma', 'suno', 'sunoLyrics', 'sunoWav', 'sunoVocal', 'sunoMp4', 'sunoMidi', 'sunoCover',
+		]);
+		expect(candidateFamilies('5f488be792eafad4b066e21e5bc472c7')).toEqual([
+			'market', 'veo', 'suno', 'gpt4o', 'fluxKontext', 'midjourney', 'luma', 'sunoLyrics', 'sunoWav', 'sunoVocal', 'sunoMp4', 'sunoMidi', 'sunoCover', 'runway', 'aleph',
+		]);
+		const clash = { ...FAMILIES, luma: { ...FAMILIES.luma, taskIds: { style: 'hex' as const, lookupRank: 1 } } };
+		expect(registryProblems(clash)).toEqual(['luma: taskIds lookupRank 1 (hex) is also used by market']);
 	});
 });

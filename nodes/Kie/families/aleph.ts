@@ -15,6 +15,7 @@ export const aleph: FamilySpec = {
 	failedWhenErrorSet: true,
 	callbackRequired: false,
 	typicalSeconds: 180,
+	taskIds: { style: 'uuid', lookupRank: 2 },
 	category: 'video',
 	callback: {},
 	detect: {

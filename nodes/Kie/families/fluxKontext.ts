@@ -14,6 +14,7 @@ export const fluxKontext: FamilySpec = {
 	...VENDOR_ERRORS,
 	callbackRequired: false,
 	typicalSeconds: 30,
+	taskIds: { style: 'hex', lookupRank: 5 },
 	category: 'image',
 	callback: {},
 	detect: {

@@ -16,6 +16,7 @@ export const gpt4o: FamilySpec = {
 	progressScale: 100,
 	callbackRequired: false,
 	typicalSeconds: 60,
+	taskIds: { style: 'hex', lookupRank: 4 },
 	category: 'image',
 	callback: {},
 	detect: {

@@ -15,6 +15,7 @@ export const luma: FamilySpec = {
 	...VENDOR_ERRORS,
 	callbackRequired: false,
 	typicalSeconds: 600,
+	taskIds: { style: 'hex', lookupRank: 7 },
 	category: 'video',
 	callback: {},
 	// Shares Midjourney's callback shape; see midjourney.ts for the shapes tried between these.

@@ -21,6 +21,7 @@ export const market: FamilySpec = {
 	creditPaths: ['creditsConsumed', 'consumeCredits'],
 	callbackRequired: false,
 	typicalSeconds: 60,
+	taskIds: { style: 'hex', lookupRank: 1 },
 	category: 'image',
 	callback: {},
 	detect: {

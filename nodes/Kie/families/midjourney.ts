@@ -20,6 +20,7 @@ export const midjourney: FamilySpec = {
 	...VENDOR_ERRORS,
 	callbackRequired: false,
 	typicalSeconds: 60,
+	taskIds: { style: 'hex', lookupRank: 6 },
 	category: 'image',
 	callback: {},
 	// Midjourney and Luma share `{taskId, promptJson, resultUrls}`: the request echoed in promptJson tells them apart.

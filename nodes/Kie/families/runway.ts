@@ -15,6 +15,7 @@ export const runway: FamilySpec = {
 	failMsgPaths: ['failMsg'],
 	callbackRequired: true,
 	typicalSeconds: 120,
+	taskIds: { style: 'uuid', lookupRank: 1 },
 	category: 'video',
 	callback: {},
 	detect: {

@@ -20,6 +20,7 @@ export const suno: FamilySpec = {
 	...SUNO_ERRORS,
 	callbackRequired: true,
 	typicalSeconds: 150,
+	taskIds: { style: 'hex', lookupRank: 3 },
 	category: 'audio',
 	callback: SUNO_STAGES,
 	// Multi-stage callbacks; lyrics (sunoLyrics.ts, order 60) are told apart first.

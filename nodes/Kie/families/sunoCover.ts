@@ -14,6 +14,7 @@ export const sunoCover: FamilySpec = {
 	...SUNO_ERRORS,
 	callbackRequired: true,
 	typicalSeconds: 30,
+	taskIds: { style: 'hex', lookupRank: 13 },
 	category: 'image',
 	callback: SUNO_STAGES,
 	detect: {

@@ -15,6 +15,7 @@ export const sunoLyrics: FamilySpec = {
 	...SUNO_ERRORS,
 	callbackRequired: true,
 	typicalSeconds: 30,
+	taskIds: { style: 'hex', lookupRank: 8 },
 	category: 'text',
 	callback: SUNO_STAGES,
 	detect: {

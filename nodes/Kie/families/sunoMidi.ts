@@ -16,6 +16,7 @@ export const sunoMidi: FamilySpec = {
 	...SUNO_ERRORS,
 	callbackRequired: true,
 	typicalSeconds: 60,
+	taskIds: { style: 'hex', lookupRank: 12 },
 	category: 'audio',
 	callback: SUNO_STAGES,
 	detect: {

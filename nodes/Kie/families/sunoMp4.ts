@@ -14,6 +14,7 @@ export const sunoMp4: FamilySpec = {
 	...SUNO_ERRORS,
 	callbackRequired: true,
 	typicalSeconds: 60,
+	taskIds: { style: 'hex', lookupRank: 11 },
 	category: 'video',
 	callback: SUNO_STAGES,
 	// Before Runway's bare `task_id` guess (order 92): Suno MP4 sends only `video_url`.

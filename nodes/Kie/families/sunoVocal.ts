@@ -16,6 +16,7 @@ export const sunoVocal: FamilySpec = {
 	...SUNO_ERRORS,
 	callbackRequired: true,
 	typicalSeconds: 90,
+	taskIds: { style: 'hex', lookupRank: 10 },
 	category: 'audio',
 	callback: SUNO_STAGES,
 	detect: {

@@ -14,6 +14,7 @@ export const sunoWav: FamilySpec = {
 	...SUNO_ERRORS,
 	callbackRequired: true,
 	typicalSeconds: 60,
+	taskIds: { style: 'hex', lookupRank: 9 },
 	category: 'audio',
 	callback: SUNO_STAGES,
 	// The Suno follow-up tasks are tried first (orders 10–40): each has its own result key.

@@ -69,6 +69,12 @@ export interface FamilySpec {
 	callbackRequired: boolean;
 	/** Typical duration in seconds, used to shape the poll schedule when the model has none. */
 	typicalSeconds: number;
+	/**
+	 * The task ids this API mints (Runway's are UUIDs, the others 32 hex digits) and where it comes
+	 * in the lookup of a task id given without its API (tool/family.ts), lower first among its style:
+	 * the Market is first (most tasks are Market tasks), then the APIs with their own popular models.
+	 */
+	taskIds: { style: 'hex' | 'uuid'; lookupRank: number };
 	/** What the family produces, for tasks whose model is not in the catalogue (wait/deadline.ts). */
 	category: ModelCategory;
 	/** Callback specifics. */

@@ -19,6 +19,7 @@ export const veo: FamilySpec = {
 	modelPaths: ['paramJson.model', 'model'],
 	callbackRequired: false,
 	typicalSeconds: 120,
+	taskIds: { style: 'hex', lookupRank: 2 },
 	category: 'video',
 	callback: {},
 	detect: {

@@ -31,13 +31,16 @@ export function rememberedFamily(taskId: string): FamilyId | undefined {
 
 /** Runway and Runway Aleph answer with UUIDs; Market, Veo, Suno and the rest with 32 hex digits. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const UUID_FAMILIES: FamilyId[] = ['runway', 'aleph'];
-/** Most tasks are Market tasks; then the APIs with their own popular models. */
-const HEX_ORDER: FamilyId[] = ['market', 'veo', 'suno', 'gpt4o', 'fluxKontext', 'midjourney', 'luma', 'sunoLyrics', 'sunoWav', 'sunoVocal', 'sunoMp4', 'sunoMidi', 'sunoCover'];
 
-/** The APIs to try for a task id, most likely first. */
+/**
+ * The APIs to try for a task id, most likely first: those whose spec says they mint ids of its
+ * style, by their lookup rank (`taskIds` in families/<family>.ts), then every other API.
+ */
 export function candidateFamilies(taskId: string): FamilyId[] {
-	const first = UUID.test(taskId.trim()) ? UUID_FAMILIES : HEX_ORDER;
+	const style = UUID.test(taskId.trim()) ? 'uuid' : 'hex';
+	const first = FAMILY_IDS.filter((id) => FAMILIES[id].taskIds.style === style).sort(
+		(a, b) => FAMILIES[a].taskIds.lookupRank - FAMILIES[b].taskIds.lookupRank,
+	);
 	return [...first, ...FAMILY_IDS.filter((id) => !first.includes(id))];
 }
 
