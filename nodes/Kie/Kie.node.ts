@@ -13,7 +13,7 @@ import { route } from './actions/router';
 import { getInputOptions, getModelFields } from './methods/getModelFields';
 import { searchModels } from './methods/searchModels';
 import { KIE_SUBTITLE } from './subtitle';
-import { handleResumeWebhook } from './wait/callback';
+import { handleResumeWebhook } from './actions/task/wait.resume';
 import { noRemoteWebhookMethods } from './webhookLifecycle';
 
 export class Kie implements INodeType {

@@ -1,9 +1,9 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { handleCallback } from './trigger/handle';
-import { triggerProperties } from './trigger/description';
-import { triggerWebhookMethods } from './trigger/lifecycle';
+import { triggerProperties } from './actions/trigger/description';
+import { triggerWebhookMethods } from './actions/trigger/lifecycle';
+import { triggerWebhook } from './actions/trigger/webhook';
 
 export class KieTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -38,6 +38,6 @@ export class KieTrigger implements INodeType {
 	webhookMethods = triggerWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await handleCallback(this);
+		return await triggerWebhook(this);
 	}
 }

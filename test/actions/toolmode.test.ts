@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
-import { refuseCallbackInToolMode } from '../../nodes/Kie/actions/common';
+import { refuseCallbackInToolMode } from '../../nodes/Kie/tool/guard';
 
 const node = { name: 'KIE', type: 'n8n-nodes-kie-ai.kie', typeVersion: 1, position: [0, 0], parameters: {} } as unknown as INode;
 const context = (tool: boolean) => ({ getNode: () => node, isToolExecution: () => tool }) as unknown as IExecuteFunctions;

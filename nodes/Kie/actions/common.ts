@@ -7,8 +7,6 @@ import { FAMILIES, FAMILY_IDS, isFamilyId } from '../families/specs';
 import type { FamilyId } from '../families/types';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isToolCall } from '../tool/detect';
-
 /** The API family picker shared by Get Task and Wait for Task. */
 export const apiFamilyProperty = (operations: string[]): INodeProperties => ({
 	displayName: 'API',
@@ -154,22 +152,4 @@ export function transportSettings(ctx: IExecuteFunctions, itemIndex: number): Tr
 			baseDelayMs: options.baseDelayMs ?? DEFAULT_RETRY_POLICY.baseDelayMs,
 		},
 	};
-}
-
-/**
- * A tool call of an AI agent must return in one go: it cannot pause for a callback, and nothing
- * would ever wait for one. Called before anything is created or uploaded.
- */
-export function refuseCallbackInToolMode(ctx: IExecuteFunctions, what: string, itemIndex = 0): void {
-	if (isToolCall(ctx)) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`${what} cannot be used when the KIE node runs as an AI agent's tool: nothing was created`,
-			{
-				itemIndex,
-				description:
-					'An agent\'s tool call has to return its result at once. In the KIE Tool\'s settings set Callback to "None" (or a KIE Trigger URL) and Wait Mode to "Poll", or turn on "Wait for Completion".',
-			},
-		);
-	}
 }

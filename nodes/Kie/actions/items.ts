@@ -1,17 +1,8 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, IDataObject } from 'n8n-workflow';
 
-export type ItemResult = INodeExecutionData | INodeExecutionData[];
+import { asNodeError } from '../utils/errors';
 
-/** Makes sure an error carries the item index and is one of n8n's node errors. */
-export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {
-	if (error instanceof Error && (error.name === 'NodeApiError' || error.name === 'NodeOperationError')) {
-		const withContext = error as Error & { context?: IDataObject };
-		if (withContext.context && withContext.context.itemIndex === undefined) withContext.context.itemIndex = itemIndex;
-		return error;
-	}
-	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
-}
+export type ItemResult = INodeExecutionData | INodeExecutionData[];
 
 function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	const description = (error as Error & { description?: string }).description;
@@ -49,7 +40,7 @@ export async function forEachItem(
 					pairedItem: entry.pairedItem ?? { item: itemIndex },
 				}));
 			} catch (error) {
-				const nodeError = asNodeError(ctx, error, itemIndex);
+				const nodeError = asNodeError(ctx.getNode(), error, itemIndex);
 				if (continueOnFail) {
 					results[itemIndex] = [errorItem(nodeError, itemIndex)];
 				} else {

@@ -23,6 +23,12 @@ export interface DownloadOptions {
 	settings?: TransportSettings;
 }
 
+/** Whether results are downloaded, and how: read from the node's output options by actions/options/output.ts. */
+export interface OutputSettings {
+	download: boolean;
+	options: DownloadOptions;
+}
+
 export const DEFAULT_DOWNLOAD: DownloadOptions = {
 	binaryProperty: 'data',
 	layout: 'perFile',

@@ -8,7 +8,7 @@ import type { NormalisedTask } from '../task/types';
 import { limiterFor } from '../transport/limiter';
 import { cancelSignal, getKieCredentials, type TransportSettings } from '../transport/request';
 import { cancellableSleep } from '../transport/sleep';
-import { DEFAULT_READS_PER_SECOND } from '../wait/options';
+import { DEFAULT_READS_PER_SECOND } from '../wait/settings';
 import { readLimit } from '../wait/poll';
 
 /**

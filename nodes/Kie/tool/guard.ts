@@ -1,6 +1,25 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { refuseCallbackInToolMode } from '../actions/common';
+import { isToolCall } from './detect';
+
+/**
+ * A tool call of an AI agent must return in one go: it cannot pause for a callback, and nothing
+ * would ever wait for one. Called before anything is created or uploaded.
+ */
+export function refuseCallbackInToolMode(ctx: IExecuteFunctions, what: string, itemIndex = 0): void {
+	if (isToolCall(ctx)) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${what} cannot be used when the KIE node runs as an AI agent's tool: nothing was created`,
+			{
+				itemIndex,
+				description:
+					'An agent\'s tool call has to return its result at once. In the KIE Tool\'s settings set Callback to "None" (or a KIE Trigger URL) and Wait Mode to "Poll", or turn on "Wait for Completion".',
+			},
+		);
+	}
+}
 
 /**
  * Refuses, for every item and before any upload or create, the settings that need the execution

@@ -1,4 +1,4 @@
-import type { TriggerSettings } from './description';
+import type { TriggerSettings } from './settings';
 
 /**
  * Settings the trigger refuses to run with, or undefined. Download Results fetches the URLs it

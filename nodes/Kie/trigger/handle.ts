@@ -9,10 +9,10 @@ import { getKieCredentials, type KieCredentials } from '../transport/request';
 import { doneKeys, reserveOnce, type Reservation } from '../wait/once';
 import { readCallbackBody } from './body';
 import { DEFAULT_DEDUPE, DELIVERIES_KEY, deliveryKey, mergeDeliveries, remembered } from './dedupe';
-import { readTriggerSettings, type TriggerSettings } from './description';
 import { decideEvent } from './events';
 import { settingsProblem } from './guard';
 import { checkCallbackSignature, checkSharedToken } from './security';
+import type { TriggerSettings } from './settings';
 import { verifyWithApi } from './verify';
 
 /** What KIE gets back when the callback was taken (KIE only needs an HTTP 200, within 15 s). */
@@ -74,8 +74,7 @@ function takeDelivery(ctx: IWebhookFunctions, settings: TriggerSettings, key: st
  * when Verify with API cannot confirm the task (KIE retries), and otherwise answer 200 and start
  * the workflow with the normalised task, exactly once per task, stage and outcome.
  */
-export async function handleCallback(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const settings = readTriggerSettings((name, fallback) => ctx.getNodeParameter(name, fallback));
+export async function handleCallback(ctx: IWebhookFunctions, settings: TriggerSettings): Promise<IWebhookResponseData> {
 	const req = ctx.getRequestObject() as unknown as { rawBody?: unknown };
 	const res = ctx.getResponseObject();
 	const query = ctx.getQueryData() as Record<string, unknown>;

@@ -1,8 +1,8 @@
-import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { outputSettings } from '../binary/options';
-import { isFamilyId } from '../families/specs';
+import type { OutputSettings } from '../binary/download';
 import type { FamilyId } from '../families/types';
+import { asNodeFailure } from '../utils/errors';
 import { callbackTaskId, normaliseCallback } from '../task/normalise';
 import { readTask } from '../task/read';
 import type { NormalisedTask } from '../task/types';
@@ -10,7 +10,18 @@ import { getKieCredentials } from '../transport/request';
 import { cancellableSleep } from '../transport/sleep';
 import { signatureHeaders, verifyKieSignature } from './hmac';
 import { reserveOnce } from './once';
-import { asNodeFailure, errorItem, finishedTaskItems } from './outcome';
+import { errorItem, finishedTaskItems } from './outcome';
+
+/** What the waiting node was set to, as plain values (read by actions/task/wait.resume.ts). */
+export interface ResumeWait {
+	/** The task this execution waits for. */
+	taskId: string;
+	family: FamilyId;
+	output: OutputSettings;
+	/** "Output Failed Tasks". */
+	outputFailed: boolean;
+	continueOnFail: boolean;
+}
 
 /** A resumed execution stays claimed this long in the process (n8n's own status check covers later). */
 const RESUME_MEMORY = { ttlMs: 24 * 60 * 60 * 1000, maxEntries: 10000 };
@@ -25,19 +36,6 @@ const REREAD_DELAYS_MS = [0, 1000, 2000];
 function answer(ctx: IWebhookFunctions, status: number, msg: string): IWebhookResponseData {
 	ctx.getResponseObject().status(status).json({ code: status, msg });
 	return { noWebhookResponse: true };
-}
-
-function waitingFamily(ctx: IWebhookFunctions): FamilyId {
-	const chosen = String(ctx.getNodeParameter('api', 'auto'));
-	if (isFamilyId(chosen)) return chosen;
-	// "From input item": the item the node received before it paused.
-	const fromItem = ctx.evaluateExpression('{{ $json.api }}', 0);
-	return isFamilyId(fromItem) ? fromItem : 'market';
-}
-
-function continuesOnFail(ctx: IWebhookFunctions): boolean {
-	const node = ctx.getNode();
-	return node.continueOnFail === true || node.onError === 'continueRegularOutput' || node.onError === 'continueErrorOutput';
 }
 
 async function rereadUntilFinal(ctx: IWebhookFunctions, family: FamilyId, taskId: string): Promise<NormalisedTask | undefined> {
@@ -55,10 +53,9 @@ async function rereadUntilFinal(ctx: IWebhookFunctions, family: FamilyId, taskId
  * callback for the awaited task resumes the execution, and its output comes from the task's
  * record read through the API, never from the callback body.
  */
-export async function handleResumeWebhook(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
+export async function resumeFromCallback(ctx: IWebhookFunctions, wait: ResumeWait): Promise<IWebhookResponseData> {
 	const body = ctx.getBodyData();
-	const expected = String(ctx.getNodeParameter('taskId', '') ?? '').trim();
-	const family = waitingFamily(ctx);
+	const { taskId: expected, family, continueOnFail } = wait;
 	const callbackId = callbackTaskId(body);
 	if (callbackId === undefined) return answer(ctx, 400, 'The callback names no task id; the execution keeps waiting.');
 
@@ -92,11 +89,9 @@ export async function handleResumeWebhook(ctx: IWebhookFunctions): Promise<IWebh
 			const state = task ? `still ${task.status}` : 'not visible';
 			return answer(ctx, 503, `The task is ${state} in KIE's record; send the callback again later. The execution keeps waiting.`);
 		}
-		const outputValues = ctx.getNodeParameter('outputOptions', {}) as IDataObject;
-		const continueOnFail = continuesOnFail(ctx);
 		let items: INodeExecutionData[];
 		try {
-			items = await finishedTaskItems(ctx, task, 0, outputSettings(outputValues), outputValues.outputFailed === true || continueOnFail);
+			items = await finishedTaskItems(ctx, task, 0, wait.output, wait.outputFailed || continueOnFail);
 		} catch (error) {
 			if (!continueOnFail) throw asNodeFailure(ctx.getNode(), error, 0);
 			items = [errorItem(error as Error, { itemIndex: 0, taskId: expected, family }, task)];

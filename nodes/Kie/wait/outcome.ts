@@ -1,8 +1,7 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 
-import { taskJson, taskToItems, type DownloadContext } from '../binary/download';
-import type { OutputSettings } from '../binary/options';
+import { taskJson, taskToItems, type DownloadContext, type OutputSettings } from '../binary/download';
 import { FAMILIES } from '../families/specs';
 import type { FamilyId } from '../families/types';
 import type { NormalisedTask } from '../task/types';
@@ -106,10 +105,4 @@ export function errorItem(error: Error, target: OutcomeTarget, last?: Normalised
 	if (description) json.errorDescription = description;
 	if (last) json.lastStatus = last.status;
 	return { json, pairedItem: { item: target.itemIndex } };
-}
-
-/** An error as one of n8n's node errors, carrying the item index. */
-export function asNodeFailure(node: INode, error: unknown, itemIndex: number): NodeOperationError | NodeApiError {
-	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
-	return new NodeOperationError(node, error as Error, { itemIndex });
 }

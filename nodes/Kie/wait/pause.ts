@@ -1,14 +1,27 @@
 import { NodeOperationError, WAIT_INDEFINITELY } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, ITaskMetadata } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, ITaskMetadata } from 'n8n-workflow';
 
-import { requireTaskId, resolveFamily, transportSettings } from '../actions/common';
-import { asNodeError } from '../actions/items';
-import { outputSettings } from '../binary/options';
+import type { OutputSettings } from '../binary/download';
+import type { FamilyId } from '../families/types';
+import { asNodeError } from '../utils/errors';
 import { readTask } from '../task/read';
+import type { TransportSettings } from '../transport/request';
 import { errorItem, finishedTaskItems } from './outcome';
 
 /** Default wait limit: KIE gives up on a callback after three tries within about 20 minutes. */
 export const DEFAULT_WAIT_LIMIT_MINUTES = 60;
+
+/** The one task a callback-mode wait parks for, with its settings as plain values. */
+export interface CallbackWait {
+	taskId: string;
+	family: FamilyId;
+	transport: TransportSettings;
+	output: OutputSettings;
+	failuresAsItems: boolean;
+	continueOnFail: boolean;
+	/** 0 = until KIE calls back. */
+	limitMinutes: number;
+}
 
 function waitTill(limitMinutes: number, nowMs: number): Date {
 	return limitMinutes > 0 ? new Date(nowMs + Math.round(limitMinutes * 60000)) : WAIT_INDEFINITELY;
@@ -19,17 +32,9 @@ function waitTill(limitMinutes: number, nowMs: number): Date {
  * callback may then have arrived before the execution was stored as waiting, which n8n refuses),
  * then park the execution until KIE calls this execution's resume URL.
  */
-export async function pauseForCallback(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function pauseForCallback(ctx: IExecuteFunctions, items: INodeExecutionData[], wait: CallbackWait): Promise<INodeExecutionData[]> {
 	const node = ctx.getNode();
-	if (items.length === 0) return [];
-	if (items.length > 1) {
-		throw new NodeOperationError(node, `Callback mode waits for one task per execution, but ${items.length} items arrived`, {
-			description:
-				'n8n resumes a waiting execution only once, so one execution can take only one KIE callback. Use Poll mode for several tasks, or run one execution per task (e.g. a sub-workflow called per item).',
-		});
-	}
-	const taskId = requireTaskId(ctx, 0);
-	const family = resolveFamily(ctx, 0);
+	const { taskId, family } = wait;
 	// The full URL: from n8n 2.14 on its ?signature= query is required to resume.
 	const resumeUrl = String(ctx.evaluateExpression('{{ $execution.resumeUrl }}', 0));
 	const given = items[0].json.callBackUrl;
@@ -40,22 +45,17 @@ export async function pauseForCallback(ctx: IExecuteFunctions, items: INodeExecu
 		});
 	}
 
-	const transport = transportSettings(ctx, 0);
-	const outputValues = ctx.getNodeParameter('outputOptions', 0, {}) as IDataObject;
-	const output = outputSettings(outputValues, transport);
-	const failuresAsItems = outputValues.outputFailed === true || ctx.continueOnFail();
 	try {
-		const task = await readTask(ctx, family, taskId, 0, transport);
-		if (task?.final) return await finishedTaskItems(ctx, task, 0, output, failuresAsItems);
+		const task = await readTask(ctx, family, taskId, 0, wait.transport);
+		if (task?.final) return await finishedTaskItems(ctx, task, 0, wait.output, wait.failuresAsItems);
 	} catch (error) {
-		const nodeError = asNodeError(ctx, error, 0);
-		if (!ctx.continueOnFail()) throw nodeError;
+		const nodeError = asNodeError(node, error, 0);
+		if (!wait.continueOnFail) throw nodeError;
 		return [errorItem(nodeError, { itemIndex: 0, taskId, family })];
 	}
 
 	ctx.setMetadata({ resumeUrl } as ITaskMetadata);
 	ctx.sendMessageToUI(`task 1/1 waiting for KIE to call ${resumeUrl} · ${taskId}`);
-	const limit = Number(ctx.getNodeParameter('waitLimitMinutes', 0, DEFAULT_WAIT_LIMIT_MINUTES));
-	await ctx.putExecutionToWait(waitTill(Number.isFinite(limit) ? limit : DEFAULT_WAIT_LIMIT_MINUTES, Date.now()));
+	await ctx.putExecutionToWait(waitTill(wait.limitMinutes, Date.now()));
 	return items;
 }

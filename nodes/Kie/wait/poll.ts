@@ -1,21 +1,18 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { asNodeError } from '../actions/items';
-import { transportSettings } from '../actions/common';
-import { outputSettings, type OutputSettings } from '../binary/options';
 import type { FamilyId } from '../families/types';
+import { asNodeError } from '../utils/errors';
 import { readTask } from '../task/read';
-import { isToolCall } from '../tool/detect';
 import { limiterFor, type LimiterSettings } from '../transport/limiter';
-import { cancelSignal, getKieCredentials, type TransportSettings } from '../transport/request';
+import { cancelSignal, getKieCredentials } from '../transport/request';
 import { cancellableSleep, throwIfCancelled } from '../transport/sleep';
 import { timeoutMs } from './deadline';
 import { expectationFor } from './expected';
-import { pollSettings, type PollSettings } from './options';
 import { errorItem, outcomeItems } from './outcome';
 import { pollTogether, type PollOutcome, type PollTarget, type TargetPlan } from './poller';
 import { progressMessage, tallyOutcome, waitSummary, type WaitTally } from './progress';
+import type { WaitSettings } from './settings';
 import { wakeableSleep } from './wake';
 
 export interface WaitRequest {
@@ -25,30 +22,14 @@ export interface WaitRequest {
 	model?: string;
 	/** Created by this node a moment ago. */
 	fresh?: boolean;
-}
-
-interface ItemSettings {
-	poll: PollSettings;
-	output: OutputSettings;
-	failuresAsItems: boolean;
-	transport: TransportSettings;
+	/** This item's polling, output and request settings (read from its parameters by actions/). */
+	settings: WaitSettings;
 }
 
 /** A reads-per-second cap as a sliding window (fractional caps widen the window). */
 export function readLimit(perSecond: number): LimiterSettings {
 	const max = Math.max(1, Math.round(perSecond));
 	return { max, windowMs: Math.round((1000 * max) / perSecond) };
-}
-
-function itemSettings(ctx: IExecuteFunctions, itemIndex: number, toolCall: boolean): ItemSettings {
-	const transport = transportSettings(ctx, itemIndex);
-	const output = ctx.getNodeParameter('outputOptions', itemIndex, {}) as IDataObject;
-	return {
-		poll: pollSettings(ctx.getNodeParameter('pollOptions', itemIndex, {}) as IDataObject, toolCall),
-		output: outputSettings(output, transport, toolCall),
-		failuresAsItems: output.outputFailed === true,
-		transport,
-	};
 }
 
 function lastTaskOf(outcome: PollOutcome) {
@@ -65,8 +46,7 @@ export async function waitForTasks(ctx: IExecuteFunctions, requests: WaitRequest
 	const node = ctx.getNode();
 	const signal = cancelSignal(ctx);
 	const continueOnFail = ctx.continueOnFail();
-	const toolCall = isToolCall(ctx);
-	const settings = requests.map((request) => itemSettings(ctx, request.itemIndex, toolCall));
+	const settings = requests.map((request) => request.settings);
 	const credentials = await getKieCredentials(ctx);
 	// The read cap is per account and process-wide, like KIE's own limit.
 	const limiter = limiterFor(credentials.baseUrl, credentials.apiKey, readLimit(settings[0].poll.readsPerSecond), 'read');
@@ -114,7 +94,7 @@ export async function waitForTasks(ctx: IExecuteFunctions, requests: WaitRequest
 			try {
 				results[positionOf(target)] = await outcomeItems(ctx, target, outcome, own.output, own.failuresAsItems || continueOnFail);
 			} catch (error) {
-				const nodeError = asNodeError(ctx, error, target.itemIndex);
+				const nodeError = asNodeError(node, error, target.itemIndex);
 				if (!continueOnFail) throw nodeError;
 				results[positionOf(target)] = [errorItem(nodeError, target, lastTaskOf(outcome))];
 			}

@@ -11,12 +11,14 @@ import { FAMILIES } from '../../families/specs';
 import type { FamilyId } from '../../families/types';
 import { uploadBinary } from '../../binary/upload';
 import { kieRequest, type TransportSettings } from '../../transport/request';
-import { waitForCreated } from '../../wait/created';
-import { asNodeError, forEachItem } from '../items';
-import { refuseCallbackInToolMode, transportSettings } from '../common';
+import { asNodeError } from '../../utils/errors';
+import { forEachItem } from '../items';
+import { transportSettings } from '../common';
+import { refuseCallbackInToolMode } from '../../tool/guard';
 import { binaryMappings, inputFromFields, inputFromJson, isListField, placeUrl } from './create.input';
 import { CALLBACK_PLACEHOLDER } from './create.properties';
 import { SpendGuard } from './create.guard';
+import { waitForCreated } from './create.wait';
 import { chosenBranch } from '../../methods/getModelFields';
 import { inputFromPrompt, PROMPT_MODE, promptModeModel } from '../../tool/simple';
 import { redactText } from '../../task/redact';
@@ -181,7 +183,7 @@ export async function createTask(
 				.filter(Boolean)
 				.join(' ');
 		}
-		throw asNodeError(ctx, error, itemIndex);
+		throw asNodeError(ctx.getNode(), error, itemIndex);
 	}
 	const data = response.data;
 	const created: CreatedTask = { taskId: '', api: family, model: id, input };
@@ -261,7 +263,7 @@ export async function executeCreate(ctx: IExecuteFunctions, items: INodeExecutio
 	} catch (error) {
 		// The batch stopped: the paid tasks stay in the saved execution's error (context.createdTasks,
 		// readable in the UI and through the API), not only in its message.
-		const nodeError = asNodeError(ctx, error, 0) as Error & { context?: IDataObject };
+		const nodeError = asNodeError(ctx.getNode(), error, 0) as Error & { context?: IDataObject };
 		if (paid.length > 0) nodeError.context = { ...(nodeError.context ?? {}), createdTasks: paid };
 		throw nodeError;
 	}

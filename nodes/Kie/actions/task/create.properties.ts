@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { promptModeOption, promptModeProperties } from '../../tool/simple';
-import { outputOptionsProperty, pollOptionsProperty } from '../../wait/options';
+import { outputOptionsProperty } from '../options/output';
+import { pollOptionsProperty } from '../options/poll';
 
 const show = { resource: ['task'], operation: ['create'] };
 

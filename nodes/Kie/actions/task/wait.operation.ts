@@ -1,15 +1,17 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { outputSettings } from '../../binary/options';
-
-import { outputOptionsProperty, pollOptionsProperty } from '../../wait/options';
+import { asNodeError } from '../../utils/errors';
 import { DEFAULT_WAIT_LIMIT_MINUTES, pauseForCallback } from '../../wait/pause';
 import { carriesFinalResult } from '../../wait/passthrough';
 import { waitForTasks, type WaitRequest } from '../../wait/poll';
 import { findTaskFamily } from '../../tool/family';
 import { isToolCall } from '../../tool/detect';
-import { apiFamilyProperty, explicitFamily, refuseCallbackInToolMode, requireTaskId, resolveFamily, taskIdProperty } from '../common';
-import { asNodeError } from '../items';
+import { refuseCallbackInToolMode } from '../../tool/guard';
+import { apiFamilyProperty, explicitFamily, requireTaskId, resolveFamily, taskIdProperty, transportSettings } from '../common';
+import { outputOptionsProperty, outputSettings } from '../options/output';
+import { pollOptionsProperty } from '../options/poll';
+import { waitSettings } from '../options/wait';
 
 const show = { resource: ['task'], operation: ['wait'] };
 
@@ -63,10 +65,35 @@ function modelOf(item: INodeExecutionData | undefined): string | undefined {
 	return typeof model === 'string' && model !== '' ? model : undefined;
 }
 
+/** Callback mode: one task per execution, parked until KIE calls this execution's resume URL. */
+async function waitForCallback(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	if (items.length === 0) return [];
+	if (items.length > 1) {
+		throw new NodeOperationError(ctx.getNode(), `Callback mode waits for one task per execution, but ${items.length} items arrived`, {
+			description:
+				'n8n resumes a waiting execution only once, so one execution can take only one KIE callback. Use Poll mode for several tasks, or run one execution per task (e.g. a sub-workflow called per item).',
+		});
+	}
+	const taskId = requireTaskId(ctx, 0);
+	const family = resolveFamily(ctx, 0);
+	const transport = transportSettings(ctx, 0);
+	const outputValues = ctx.getNodeParameter('outputOptions', 0, {}) as IDataObject;
+	const limit = Number(ctx.getNodeParameter('waitLimitMinutes', 0, DEFAULT_WAIT_LIMIT_MINUTES));
+	return await pauseForCallback(ctx, items, {
+		taskId,
+		family,
+		transport,
+		output: outputSettings(outputValues, transport),
+		failuresAsItems: outputValues.outputFailed === true || ctx.continueOnFail(),
+		continueOnFail: ctx.continueOnFail(),
+		limitMinutes: Number.isFinite(limit) ? limit : DEFAULT_WAIT_LIMIT_MINUTES,
+	});
+}
+
 export async function executeWait(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	if (ctx.getNodeParameter('waitMode', 0, 'poll') === 'callback') {
 		refuseCallbackInToolMode(ctx, 'Wait for Task in callback mode');
-		return await pauseForCallback(ctx, items);
+		return await waitForCallback(ctx, items);
 	}
 
 	const continueOnFail = ctx.continueOnFail();
@@ -85,9 +112,9 @@ export async function executeWait(ctx: IExecuteFunctions, items: INodeExecutionD
 			const family = toolCall
 				? (explicitFamily(ctx, itemIndex) ?? (await findTaskFamily(ctx, taskId, itemIndex)).family)
 				: resolveFamily(ctx, itemIndex);
-			requests.push({ itemIndex, taskId, family, model: modelOf(item) });
+			requests.push({ itemIndex, taskId, family, model: modelOf(item), settings: waitSettings(ctx, itemIndex, toolCall) });
 		} catch (error) {
-			const nodeError = asNodeError(ctx, error, itemIndex);
+			const nodeError = asNodeError(ctx.getNode(), error, itemIndex);
 			if (!continueOnFail) throw nodeError;
 			asIs.set(itemIndex, { json: { error: nodeError.message }, pairedItem: { item: itemIndex } });
 		}

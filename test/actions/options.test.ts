@@ -1,8 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { downloadOptionFields, outputSettings } from '../../nodes/Kie/binary/options';
+import { downloadOptionFields, outputOptionsProperty, outputSettings } from '../../nodes/Kie/actions/options/output';
+import { pollOptionsProperty, pollSettings } from '../../nodes/Kie/actions/options/poll';
 import { DEFAULT_DOWNLOAD } from '../../nodes/Kie/binary/download';
-import { DEFAULT_GRACE_SECONDS, DEFAULT_READS_PER_SECOND, PER_TASK_MIN_INTERVAL_MS, outputOptionsProperty, pollOptionsProperty, pollSettings } from '../../nodes/Kie/wait/options';
+import { DEFAULT_GRACE_SECONDS, DEFAULT_READS_PER_SECOND, PER_TASK_MIN_INTERVAL_MS } from '../../nodes/Kie/wait/settings';
 import { readLimit } from '../../nodes/Kie/wait/poll';
 import { DEFAULT_MAX_INTERVAL_MS, DEFAULT_MIN_INTERVAL_MS } from '../../nodes/Kie/wait/schedule';
 

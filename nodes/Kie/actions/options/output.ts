@@ -1,7 +1,7 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import type { TransportSettings } from '../transport/request';
-import { DEFAULT_DOWNLOAD, type DownloadOptions } from './download';
+import { DEFAULT_DOWNLOAD, type DownloadOptions, type OutputSettings } from '../../binary/download';
+import type { TransportSettings } from '../../transport/request';
 
 const MEGABYTE = 1024 * 1024;
 
@@ -61,11 +61,6 @@ export const downloadOptionFields: INodeProperties[] = [
 	},
 ];
 
-export interface OutputSettings {
-	download: boolean;
-	options: DownloadOptions;
-}
-
 /**
  * Reads the values of `downloadOptionFields` (as found in a collection) into download settings.
  * In an AI agent's tool call downloads are off unless "Download Results" is set: n8n drops binary
@@ -84,4 +79,34 @@ export function outputSettings(values: IDataObject, transport?: TransportSetting
 	};
 	if (transport) options.settings = transport;
 	return { download: toolCall ? values.download === true : values.download !== false, options };
+}
+
+export function outputOptionsProperty(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Output',
+		name: 'outputOptions',
+		type: 'collection',
+		placeholder: 'Add Output Option',
+		default: {},
+		displayOptions,
+		options: [
+			...downloadOptionFields,
+			{
+				displayName: 'Include Raw Record in Tool Results',
+				name: 'toolRaw',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether an AI agent\'s tool call also gets KIE\'s full task record (`raw`). Off keeps tool results small: task ID, status, URLs, credits.',
+			},
+			{
+				displayName: 'Output Failed Tasks',
+				name: 'outputFailed',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether a task that failed on KIE becomes an item with status "failed" (and failCode, failMsg) instead of stopping the workflow with an error',
+			},
+		],
+	};
 }

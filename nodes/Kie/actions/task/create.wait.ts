@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { outputSettings } from '../binary/options';
-import { isFamilyId } from '../families/specs';
-import { isToolCall } from '../tool/detect';
-import type { NormalisedTask } from '../task/types';
-import { finishedTaskItems } from './outcome';
-import { waitForTasks, type WaitRequest } from './poll';
+import { isFamilyId } from '../../families/specs';
+import type { NormalisedTask } from '../../task/types';
+import { isToolCall } from '../../tool/detect';
+import { finishedTaskItems } from '../../wait/outcome';
+import { waitForTasks, type WaitRequest } from '../../wait/poll';
+import { outputSettings } from '../options/output';
+import { waitSettings } from '../options/wait';
 
 function itemIndexOf(item: INodeExecutionData, fallback: number): number {
 	const paired = item.pairedItem;
@@ -46,7 +47,7 @@ export async function waitForCreated(ctx: IExecuteFunctions, created: INodeExecu
 		} else if (typeof json.taskId === 'string' && json.taskId !== '' && isFamilyId(json.api)) {
 			slots.push(requests.length);
 			const model = typeof json.model === 'string' ? json.model : undefined;
-			requests.push({ itemIndex, taskId: json.taskId, family: json.api, model, fresh: true });
+			requests.push({ itemIndex, taskId: json.taskId, family: json.api, model, fresh: true, settings: waitSettings(ctx, itemIndex, isToolCall(ctx)) });
 		} else {
 			slots.push([item]);
 		}

@@ -1,31 +1,14 @@
 import type { IDataObject, IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { downloadOptionFields } from '../binary/options';
-import { DEFAULT_TIMEOUT_MINUTES } from './deadline';
-import { DEFAULT_MAX_INTERVAL_MS, DEFAULT_MIN_INTERVAL_MS, type ScheduleKind } from './schedule';
-
-/**
- * KIE limits status reads per task id (10 per second, KIE's agent skill, see docs/kie-api.md), not
- * per account: the per-task limit is kept by the schedule's minimum step (PER_TASK_MIN_INTERVAL_MS).
- * The cap over all tasks of one key is only a ceiling against runaway loads; at 100 per second a
- * wait over 200 tasks still reads each young task every 2 s.
- */
-export const DEFAULT_READS_PER_SECOND = 100;
-/** KIE's recordInfo limit: 10 reads per second per task id. */
-export const PER_TASK_MIN_INTERVAL_MS = 100;
-export const DEFAULT_GRACE_SECONDS = 30;
-
-export interface PollSettings {
-	kind: ScheduleKind;
-	minMs: number;
-	maxMs: number;
-	/** 0 = from recent tasks, the catalogue or the API family. */
-	expectedSeconds: number;
-	/** 0 = per category. */
-	timeoutMinutes: number;
-	graceMs: number;
-	readsPerSecond: number;
-}
+import { DEFAULT_TIMEOUT_MINUTES } from '../../wait/deadline';
+import { DEFAULT_MAX_INTERVAL_MS, DEFAULT_MIN_INTERVAL_MS, type ScheduleKind } from '../../wait/schedule';
+import {
+	DEFAULT_GRACE_SECONDS,
+	DEFAULT_READS_PER_SECOND,
+	PER_TASK_MIN_INTERVAL_MS,
+	TOOL_MAX_INTERVAL_MS,
+	type PollSettings,
+} from '../../wait/settings';
 
 const timeoutDefaults = Object.entries(DEFAULT_TIMEOUT_MINUTES)
 	.map(([category, minutes]) => `${category} ${minutes}`)
@@ -130,9 +113,6 @@ function nonNegative(value: unknown, fallback: number): number {
 	return Number.isFinite(n) && n >= 0 ? n : fallback;
 }
 
-/** In an AI agent's tool call the agent waits for every read: at most this long between reads unless set. */
-export const TOOL_MAX_INTERVAL_MS = 5000;
-
 export function pollSettings(values: IDataObject, toolCall = false): PollSettings {
 	const kind: ScheduleKind = values.schedule === 'kie' || values.schedule === 'fixed' ? values.schedule : 'adaptive';
 	const minMs = Math.max(PER_TASK_MIN_INTERVAL_MS, Math.round(positive(values.minIntervalSeconds, DEFAULT_MIN_INTERVAL_MS / 1000) * 1000));
@@ -146,35 +126,5 @@ export function pollSettings(values: IDataObject, toolCall = false): PollSetting
 		timeoutMinutes: nonNegative(values.timeoutMinutes, 0),
 		graceMs: Math.round(nonNegative(values.notFoundGraceSeconds, DEFAULT_GRACE_SECONDS) * 1000),
 		readsPerSecond: positive(values.readsPerSecond, DEFAULT_READS_PER_SECOND),
-	};
-}
-
-export function outputOptionsProperty(displayOptions: IDisplayOptions): INodeProperties {
-	return {
-		displayName: 'Output',
-		name: 'outputOptions',
-		type: 'collection',
-		placeholder: 'Add Output Option',
-		default: {},
-		displayOptions,
-		options: [
-			...downloadOptionFields,
-			{
-				displayName: 'Include Raw Record in Tool Results',
-				name: 'toolRaw',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether an AI agent\'s tool call also gets KIE\'s full task record (`raw`). Off keeps tool results small: task ID, status, URLs, credits.',
-			},
-			{
-				displayName: 'Output Failed Tasks',
-				name: 'outputFailed',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether a task that failed on KIE becomes an item with status "failed" (and failCode, failMsg) instead of stopping the workflow with an error',
-			},
-		],
 	};
 }

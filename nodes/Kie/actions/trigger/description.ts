@@ -1,12 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { downloadOptionFields, outputSettings, type OutputSettings } from '../binary/options';
-import { FAMILIES, FAMILY_IDS } from '../families/specs';
-import type { FamilyId } from '../families/types';
-import { DEFAULT_MAX_BODY_BYTES } from './body';
-import { DEFAULT_DEDUPE } from './dedupe';
-import type { EventFilter } from './events';
-import { DEFAULT_SIGNATURE_TOLERANCE_SECONDS } from './security';
+import { FAMILIES, FAMILY_IDS } from '../../families/specs';
+import type { FamilyId } from '../../families/types';
+import { DEFAULT_MAX_BODY_BYTES } from '../../trigger/body';
+import { DEFAULT_DEDUPE } from '../../trigger/dedupe';
+import { DEFAULT_SIGNATURE_TOLERANCE_SECONDS } from '../../trigger/security';
+import type { TriggerSettings } from '../../trigger/settings';
+import { downloadOptionFields, outputSettings } from '../options/output';
 
 const apiOptions = [...FAMILY_IDS]
 	.map((id) => ({ name: FAMILIES[id].displayName, value: id as string }))
@@ -127,19 +127,6 @@ export const triggerProperties: INodeProperties[] = [
 		],
 	},
 ];
-
-export interface TriggerSettings {
-	api: 'auto' | FamilyId;
-	events: EventFilter;
-	includeIntermediate: boolean;
-	verifyWithApi: boolean;
-	output: OutputSettings;
-	sharedToken: string;
-	signatureToleranceSeconds: number;
-	maxBodyBytes: number;
-	ignoreDuplicates: boolean;
-	duplicateTtlMs: number;
-}
 
 function positive(value: unknown, fallback: number): number {
 	const n = Number(value);

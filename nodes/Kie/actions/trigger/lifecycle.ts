@@ -1,14 +1,14 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IHookFunctions } from 'n8n-workflow';
 
-import { noRemoteWebhookMethods } from '../webhookLifecycle';
+import { settingsProblem } from '../../trigger/guard';
+import { noRemoteWebhookMethods } from '../../webhookLifecycle';
 import { readTriggerSettings } from './description';
-import { settingsProblem } from './guard';
 
 /**
  * KIE has nothing to register (the callback URL travels with each task), but n8n asks
  * checkExists when it activates the workflow or starts listening for a test event: the place to
- * refuse settings that would download from hosts an unauthenticated caller names (guard.ts), with
+ * refuse settings that would download from hosts an unauthenticated caller names (trigger/guard.ts), with
  * the reason shown where the user activates.
  */
 export const triggerWebhookMethods = {
