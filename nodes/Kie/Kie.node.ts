@@ -12,9 +12,9 @@ import { nodeProperties } from './actions/descriptions';
 import { route } from './actions/router';
 import { getInputOptions, getModelFields } from './methods/getModelFields';
 import { searchModels } from './methods/searchModels';
-import { KIE_SUBTITLE } from './subtitle';
+import { KIE_SUBTITLE } from './actions/subtitle';
 import { handleResumeWebhook } from './actions/task/wait.resume';
-import { noRemoteWebhookMethods } from './webhookLifecycle';
+import { noRemoteWebhookMethods } from './actions/webhookLifecycle';
 
 export class Kie implements INodeType {
 	description: INodeTypeDescription = {

@@ -4,7 +4,7 @@ import { downloadOptionFields, outputOptionsProperty, outputSettings } from '../
 import { pollOptionsProperty, pollSettings } from '../../nodes/Kie/actions/options/poll';
 import { DEFAULT_DOWNLOAD } from '../../nodes/Kie/binary/download';
 import { DEFAULT_GRACE_SECONDS, DEFAULT_READS_PER_SECOND, PER_TASK_MIN_INTERVAL_MS } from '../../nodes/Kie/wait/settings';
-import { readLimit } from '../../nodes/Kie/wait/poll';
+import { readLimit } from '../../nodes/Kie/wait/waitForTasks';
 import { DEFAULT_MAX_INTERVAL_MS, DEFAULT_MIN_INTERVAL_MS } from '../../nodes/Kie/wait/schedule';
 
 function defaults(property: INodeProperties): IDataObject {

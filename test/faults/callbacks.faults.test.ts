@@ -9,7 +9,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { Kie } from '../../nodes/Kie/Kie.node';
 import { KieTrigger } from '../../nodes/Kie/KieTrigger.node';
-import { kieSignature } from '../../nodes/Kie/wait/hmac';
+import { kieSignature } from '../../nodes/Kie/callback/hmac';
 import { startReceiver, type Received, type Receiver } from '../emulator/helpers';
 import { createTriggerHarness, readBinary, resumeWaiting, runNode, type RunNodeResult, type TriggerCallResult } from '../harness';
 import { createMarket, createOn, credentials, waitParameters } from '../wait/support';

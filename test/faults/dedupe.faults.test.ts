@@ -11,7 +11,7 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { Kie } from '../../nodes/Kie/Kie.node';
 import { KieTrigger } from '../../nodes/Kie/KieTrigger.node';
 import { REDACTED } from '../../nodes/Kie/task/redact';
-import { forgetReservations } from '../../nodes/Kie/wait/once';
+import { forgetReservations } from '../../nodes/Kie/callback/once';
 import { DEFAULT_API_KEY } from '../emulator';
 import { startReceiver, type Receiver } from '../emulator/helpers';
 import { createTriggerHarness, readBinary, resumeWaiting, runNode, type KieTestCredentials, type TriggerCallResult } from '../harness';

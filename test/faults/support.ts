@@ -7,7 +7,7 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { resetDurations } from '../../nodes/Kie/wait/durations';
-import { USER_AGENT } from '../../nodes/Kie/version';
+import { USER_AGENT } from '../../nodes/Kie/utils/version';
 import type { EmulatedTask, Emulator, EmulatorOptions, RequestLogEntry } from '../emulator';
 import { call } from '../emulator/helpers';
 import type { RunNodeResult } from '../harness';

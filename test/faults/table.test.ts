@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 
-import { USER_AGENT } from '../../nodes/Kie/version';
+import { USER_AGENT } from '../../nodes/Kie/utils/version';
 import { startEmulator, type Emulator } from '../emulator';
 import { call } from '../emulator/helpers';
 import { FAULT_CASES, renderFaultTable, TABLE_END, TABLE_START } from './cases';

@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { join, resolve } from 'path';
 
-import { PACKAGE_VERSION } from '../../nodes/Kie/version';
+import { PACKAGE_VERSION } from '../../nodes/Kie/utils/version';
 
 const ROOT = resolve(__dirname, '../..');
 const DIST = join(ROOT, 'dist');

@@ -458,7 +458,7 @@ describe('errors never echo the key', () => {
 		expect(String(listed.output[0].json.error)).toMatch(/401/);
 		const trigger = createTriggerHarness({ node: new KieTrigger(), parameters: { verifyWithApi: true }, credentials: credentials() });
 		const timestamp = String(Math.floor(Date.now() / 1000));
-		const { kieSignature } = await import('../../nodes/Kie/wait/hmac');
+		const { kieSignature } = await import('../../nodes/Kie/callback/hmac');
 		const body = { code: 200, msg: 'ok', data: { taskId: 'c'.repeat(32), state: 'success', resultJson: '{"resultUrls":[]}' } };
 		const verified = await trigger.call({ body, headers: { 'x-webhook-timestamp': timestamp, 'x-webhook-signature': kieSignature('c'.repeat(32), timestamp, HMAC_CANARY) } });
 		surfaces.push(verified);

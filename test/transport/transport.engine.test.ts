@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals */
 import type { INodeParameters, NodeApiError } from 'n8n-workflow';
 
-import { USER_AGENT } from '../../nodes/Kie/version';
+import { USER_AGENT } from '../../nodes/Kie/utils/version';
 import { credentialsFor, FAST_REQUESTS, redPandaCreate as create, runKie, useEmulator } from '../support/kie';
 
 const emulator = useEmulator();

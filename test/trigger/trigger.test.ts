@@ -7,7 +7,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import { KieTrigger } from '../../nodes/Kie/KieTrigger.node';
 import { DELIVERIES_KEY } from '../../nodes/Kie/trigger/dedupe';
-import { kieSignature } from '../../nodes/Kie/wait/hmac';
+import { kieSignature } from '../../nodes/Kie/callback/hmac';
 import { DEFAULT_API_KEY, startEmulator, type Emulator } from '../emulator';
 import { call as emulatorCall } from '../emulator/helpers';
 import { createTriggerHarness, readBinary, type HttpRequestLike, type KieTestCredentials } from '../harness';

@@ -1,8 +1,8 @@
-import { readCallbackBody } from '../../nodes/Kie/trigger/body';
+import { readCallbackBody } from '../../nodes/Kie/callback/body';
 import { DEFAULT_DEDUPE, deliveryKey, recordDelivery } from '../../nodes/Kie/trigger/dedupe';
 import { decideEvent } from '../../nodes/Kie/trigger/events';
-import { checkCallbackSignature, checkSharedToken } from '../../nodes/Kie/trigger/security';
-import { kieSignature } from '../../nodes/Kie/wait/hmac';
+import { checkCallbackSignature, checkSharedToken } from '../../nodes/Kie/callback/security';
+import { kieSignature } from '../../nodes/Kie/callback/hmac';
 import { normaliseCallback } from '../../nodes/Kie/task/normalise';
 import { fixture } from './fixtures';
 

@@ -9,7 +9,7 @@ import type { IncomingHttpHeaders } from 'http';
 
 import { Kie } from '../../nodes/Kie/Kie.node';
 import { resetLimiters } from '../../nodes/Kie/transport/limiter';
-import { kieSignature } from '../../nodes/Kie/wait/hmac';
+import { kieSignature } from '../../nodes/Kie/callback/hmac';
 import { startEmulator, type Emulator } from '../emulator';
 import { startReceiver, type Receiver } from '../emulator/helpers';
 import { readBinary, resumeWaiting, runNode, type RunNodeResult } from '../harness';

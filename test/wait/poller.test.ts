@@ -1,4 +1,4 @@
-import { pollTogether, type PollOutcome, type PollTarget, type PollerDeps, type TargetPlan } from '../../nodes/Kie/wait/poller';
+import { pollTogether, type PollOutcome, type PollTarget, type PollerDeps, type TargetPlan } from '../../nodes/Kie/wait/pollLoop';
 import { recentDuration, resetDurations } from '../../nodes/Kie/wait/durations';
 import type { ScheduleSettings } from '../../nodes/Kie/wait/schedule';
 import { SlidingWindowLimiter } from '../../nodes/Kie/transport/limiter';

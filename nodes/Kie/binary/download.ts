@@ -4,7 +4,7 @@ import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData, I
 import { plainReason } from '../transport/errors';
 import { kieRequest, cancelSignal, type TransportSettings } from '../transport/request';
 import { cancellableSleep, throwIfCancelled } from '../transport/sleep';
-import { redactSecrets } from '../task/redact';
+import { taskJson } from '../task/json';
 import type { NormalisedTask } from '../task/types';
 import { resultFileName } from './fileName';
 import { extensionForMime, extensionOf, fileNameFromUrl, resolveMimeType } from './mime';
@@ -225,16 +225,6 @@ export async function downloadResult(
 
 function propertyName(base: string, index: number): string {
 	return index === 0 ? base : `${base}_${index}`;
-}
-
-/**
- * The JSON half of a task's output item, optionally without its bulky raw record. KIE's record
- * echoes the callBackUrl, so `?token=` values are removed from it (task/redact.ts).
- */
-export function taskJson(task: NormalisedTask, includeRaw = true): IDataObject {
-	const json = redactSecrets({ ...task }) as unknown as IDataObject;
-	if (!includeRaw) delete json.raw;
-	return json;
 }
 
 /** The title and duration of an audio track result (Suno), for its item's JSON. */

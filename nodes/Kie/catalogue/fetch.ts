@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { getKieCredentials, type KieContext } from '../transport/request';
-import { USER_AGENT } from '../version';
+import { USER_AGENT } from '../utils/version';
 import { DiscoveryClient, type DiscoveryTransport, type Envelope } from './discovery';
 import type { DiscoveryClock } from './limiter';
 

@@ -5,7 +5,9 @@ import { discoveryClient } from '../catalogue/fetch';
 import { resolveModel } from '../catalogue/resolve';
 import type { CatalogueModel, InputBranch, InputField } from '../catalogue/model';
 import { fieldLabel } from '../catalogue/text';
-import { PRICE_FIELD } from '../actions/task/create.input';
+
+/** Id of the read-only price line at the top of the Fields form; never sent to KIE. */
+export const PRICE_FIELD = '__kiePrice';
 
 function selectedModel(ctx: ILoadOptionsFunctions): string {
 	return String(ctx.getNodeParameter('model', undefined, { extractValue: true }) ?? '').trim();

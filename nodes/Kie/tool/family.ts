@@ -9,7 +9,7 @@ import { limiterFor } from '../transport/limiter';
 import { cancelSignal, getKieCredentials, type TransportSettings } from '../transport/request';
 import { cancellableSleep } from '../transport/sleep';
 import { DEFAULT_READS_PER_SECOND } from '../wait/settings';
-import { readLimit } from '../wait/poll';
+import { readLimit } from '../wait/waitForTasks';
 
 /**
  * Tasks created by this n8n process recently: task id → API. An agent usually reads a task it

@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { isPlainObject } from '../utils/values';
 import { DEFAULT_TOOL_MODEL, popularModelsText } from './popular';
 
 /**
@@ -40,10 +41,6 @@ export function promptModeProperties(show: Record<string, string[]>): INodePrope
 			displayOptions,
 		},
 	];
-}
-
-function isPlainObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
 
-import { USER_AGENT } from '../version';
+import { USER_AGENT } from '../utils/version';
 import { kieCodeError, networkError, nonJsonError, type KieErrorContext } from './errors';
 import { KIE_CREATE_LIMIT, limiterFor, type LimiterSettings, type ReleaseSlot } from './limiter';
 import {

@@ -1,27 +1,24 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { taskJson, taskToItems } from '../binary/download';
+import { taskToItems } from '../binary/download';
+import { taskJson } from '../task/json';
 import { chooseFamily } from '../task/detect';
 import { callbackTaskId, normaliseCallback } from '../task/normalise';
 import { redactSecrets } from '../task/redact';
 import { getKieCredentials, type KieCredentials } from '../transport/request';
-import { doneKeys, reserveOnce, type Reservation } from '../wait/once';
-import { readCallbackBody } from './body';
+import { doneKeys, reserveOnce, type Reservation } from '../callback/once';
+import { readCallbackBody } from '../callback/body';
 import { DEFAULT_DEDUPE, DELIVERIES_KEY, deliveryKey, mergeDeliveries, remembered } from './dedupe';
 import { decideEvent } from './events';
 import { settingsProblem } from './guard';
-import { checkCallbackSignature, checkSharedToken } from './security';
+import { checkCallbackSignature, checkSharedToken } from '../callback/security';
+import { single } from '../utils/values';
 import type { TriggerSettings } from './settings';
 import { verifyWithApi } from './verify';
 
 /** What KIE gets back when the callback was taken (KIE only needs an HTTP 200, within 15 s). */
 export const ACK = { received: true };
-
-function single(value: unknown): string | undefined {
-	if (Array.isArray(value)) return single(value[0]);
-	return typeof value === 'string' ? value : undefined;
-}
 
 /** The credential is optional on the trigger; without one there is no HMAC key and no API access. */
 async function optionalCredentials(ctx: IWebhookFunctions): Promise<KieCredentials | undefined> {
@@ -48,7 +45,7 @@ interface Dedupe {
 /**
  * Takes the delivery for this call, or says it is a duplicate. The lookup in the process-wide map,
  * the lookup in static data and the reservation run without an await in between, so of several
- * identical callbacks handled at once exactly one goes on (wait/once.ts).
+ * identical callbacks handled at once exactly one goes on (callback/once.ts).
  */
 function takeDelivery(ctx: IWebhookFunctions, settings: TriggerSettings, key: string): { duplicate: boolean; dedupe: Dedupe } {
 	const scope = `${ctx.getWorkflow().id ?? ''}|${ctx.getNode().id ?? ctx.getNode().name}`;

@@ -1,11 +1,12 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 
-import { taskJson, taskToItems, type DownloadContext, type OutputSettings } from '../binary/download';
+import { taskToItems, type DownloadContext, type OutputSettings } from '../binary/download';
+import { taskJson } from '../task/json';
 import { FAMILIES } from '../families/specs';
 import type { FamilyId } from '../families/types';
 import type { NormalisedTask } from '../task/types';
-import type { PollOutcome } from './poller';
+import type { PollOutcome } from './pollLoop';
 import { stateWord } from './progress';
 
 export interface OutcomeTarget {

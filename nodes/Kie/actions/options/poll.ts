@@ -9,6 +9,7 @@ import {
 	TOOL_MAX_INTERVAL_MS,
 	type PollSettings,
 } from '../../wait/settings';
+import { nonNegative, positive } from '../../utils/values';
 
 const timeoutDefaults = Object.entries(DEFAULT_TIMEOUT_MINUTES)
 	.map(([category, minutes]) => `${category} ${minutes}`)
@@ -101,16 +102,6 @@ export function pollOptionsProperty(displayOptions: IDisplayOptions): INodePrope
 			},
 		],
 	};
-}
-
-function positive(value: unknown, fallback: number): number {
-	const n = Number(value);
-	return Number.isFinite(n) && n > 0 ? n : fallback;
-}
-
-function nonNegative(value: unknown, fallback: number): number {
-	const n = Number(value);
-	return Number.isFinite(n) && n >= 0 ? n : fallback;
 }
 
 export function pollSettings(values: IDataObject, toolCall = false): PollSettings {

@@ -5,7 +5,7 @@ import { transportSettings } from '../common';
 import { outputSettings } from './output';
 import { pollSettings } from './poll';
 
-/** One item's Polling, Output and Request Options as the wait engine takes them (wait/poll.ts). */
+/** One item's Polling, Output and Request Options as the wait engine takes them (wait/waitForTasks.ts). */
 export function waitSettings(ctx: IExecuteFunctions, itemIndex: number, toolCall: boolean): WaitSettings {
 	const transport = transportSettings(ctx, itemIndex);
 	const output = ctx.getNodeParameter('outputOptions', itemIndex, {}) as IDataObject;

@@ -2,10 +2,8 @@ import { jsonParse, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { InputBranch, InputField } from '../../catalogue/model';
+import { PRICE_FIELD } from '../../methods/getModelFields';
 import { lenientObject } from '../../tool/simple';
-
-/** Id of the read-only price line at the top of the Fields form; never sent to KIE. */
-export const PRICE_FIELD = '__kiePrice';
 
 /**
  * The `input` object in JSON mode: a JSON string or, from an AI agent, an object (or JSON text

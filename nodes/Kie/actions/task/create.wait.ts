@@ -4,7 +4,7 @@ import { isFamilyId } from '../../families/specs';
 import type { NormalisedTask } from '../../task/types';
 import { isToolCall } from '../../tool/detect';
 import { finishedTaskItems } from '../../wait/outcome';
-import { waitForTasks, type WaitRequest } from '../../wait/poll';
+import { waitForTasks, type WaitRequest } from '../../wait/waitForTasks';
 import { outputSettings } from '../options/output';
 import { waitSettings } from '../options/wait';
 

@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { FAMILIES } from '../../families/specs';
-import { taskJson } from '../../binary/download';
+import { taskJson } from '../../task/json';
 import { readTask } from '../../task/read';
 import { findTaskFamily } from '../../tool/family';
 import { isToolCall } from '../../tool/detect';

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { asNodeError } from '../../utils/errors';
 import { DEFAULT_WAIT_LIMIT_MINUTES, pauseForCallback } from '../../wait/pause';
 import { carriesFinalResult } from '../../wait/passthrough';
-import { waitForTasks, type WaitRequest } from '../../wait/poll';
+import { waitForTasks, type WaitRequest } from '../../wait/waitForTasks';
 import { findTaskFamily } from '../../tool/family';
 import { isToolCall } from '../../tool/detect';
 import { refuseCallbackInToolMode } from '../../tool/guard';

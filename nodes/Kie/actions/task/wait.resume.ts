@@ -2,7 +2,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import { isFamilyId } from '../../families/specs';
 import type { FamilyId } from '../../families/types';
-import { resumeFromCallback } from '../../wait/callback';
+import { resumeFromCallback } from '../../wait/resume';
 import { outputSettings } from '../options/output';
 
 function waitingFamily(ctx: IWebhookFunctions): FamilyId {
@@ -18,7 +18,7 @@ function continuesOnFail(ctx: IWebhookFunctions): boolean {
 	return node.continueOnFail === true || node.onError === 'continueRegularOutput' || node.onError === 'continueErrorOutput';
 }
 
-/** Wait for Task in callback mode, webhook side: the paused node's settings, then wait/callback.ts. */
+/** Wait for Task in callback mode, webhook side: the paused node's settings, then wait/resume.ts. */
 export async function handleResumeWebhook(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const taskId = String(ctx.getNodeParameter('taskId', '') ?? '').trim();
 	const family = waitingFamily(ctx);

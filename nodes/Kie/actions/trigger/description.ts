@@ -2,10 +2,11 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { FAMILIES, FAMILY_IDS } from '../../families/specs';
 import type { FamilyId } from '../../families/types';
-import { DEFAULT_MAX_BODY_BYTES } from '../../trigger/body';
+import { DEFAULT_MAX_BODY_BYTES } from '../../callback/body';
 import { DEFAULT_DEDUPE } from '../../trigger/dedupe';
-import { DEFAULT_SIGNATURE_TOLERANCE_SECONDS } from '../../trigger/security';
+import { DEFAULT_TOLERANCE_SECONDS } from '../../callback/hmac';
 import type { TriggerSettings } from '../../trigger/settings';
+import { positive } from '../../utils/values';
 import { downloadOptionFields, outputSettings } from '../options/output';
 
 const apiOptions = [...FAMILY_IDS]
@@ -120,18 +121,13 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'signatureToleranceSeconds',
 				type: 'number',
 				typeOptions: { minValue: 1 },
-				default: 300,
+				default: DEFAULT_TOLERANCE_SECONDS,
 				description:
 					'When the credential has a webhook HMAC key: how far X-Webhook-Timestamp may be from now. Older (replayed) callbacks get HTTP 401.',
 			},
 		],
 	},
 ];
-
-function positive(value: unknown, fallback: number): number {
-	const n = Number(value);
-	return Number.isFinite(n) && n > 0 ? n : fallback;
-}
 
 /** All parameters, read once per callback through a getter (webhook contexts take no item index). */
 export function readTriggerSettings(get: (name: string, fallback: unknown) => unknown): TriggerSettings {
@@ -147,7 +143,7 @@ export function readTriggerSettings(get: (name: string, fallback: unknown) => un
 			download: get('downloadResults', false) === true,
 		}),
 		sharedToken: typeof options.sharedToken === 'string' ? options.sharedToken : '',
-		signatureToleranceSeconds: positive(options.signatureToleranceSeconds, DEFAULT_SIGNATURE_TOLERANCE_SECONDS),
+		signatureToleranceSeconds: positive(options.signatureToleranceSeconds, DEFAULT_TOLERANCE_SECONDS),
 		maxBodyBytes: Math.round(positive(options.maxBodySizeKb, DEFAULT_MAX_BODY_BYTES / 1024) * 1024),
 		ignoreDuplicates: options.ignoreDuplicates !== false,
 		duplicateTtlMs: Math.round(positive(options.duplicateMemoryHours, DEFAULT_DEDUPE.ttlMs / 3600000) * 3600000),

@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IHookFunctions } from 'n8n-workflow';
 
 import { settingsProblem } from '../../trigger/guard';
-import { noRemoteWebhookMethods } from '../../webhookLifecycle';
+import { noRemoteWebhookMethods } from '../webhookLifecycle';
 import { readTriggerSettings } from './description';
 
 /**

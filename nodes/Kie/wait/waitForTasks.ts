@@ -10,7 +10,7 @@ import { cancellableSleep, throwIfCancelled } from '../transport/sleep';
 import { timeoutMs } from './deadline';
 import { expectationFor } from './expected';
 import { errorItem, outcomeItems } from './outcome';
-import { pollTogether, type PollOutcome, type PollTarget, type TargetPlan } from './poller';
+import { pollTogether, type PollOutcome, type PollTarget, type TargetPlan } from './pollLoop';
 import { progressMessage, tallyOutcome, waitSummary, type WaitTally } from './progress';
 import type { WaitSettings } from './settings';
 import { wakeableSleep } from './wake';

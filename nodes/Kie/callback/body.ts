@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isPlainObject } from '../utils/values';
+
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 export type BodyResult = { ok: true; body: IDataObject; bytes: number } | { ok: false; error: string };
@@ -11,10 +13,6 @@ export interface BodyInput {
 	parsed: unknown;
 	/** 0 = no limit. */
 	maxBytes: number;
-}
-
-function isPlainObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value);
 }
 
 function rawBytes(raw: unknown): Buffer | undefined {

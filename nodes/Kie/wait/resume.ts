@@ -8,8 +8,8 @@ import { readTask } from '../task/read';
 import type { NormalisedTask } from '../task/types';
 import { getKieCredentials } from '../transport/request';
 import { cancellableSleep } from '../transport/sleep';
-import { signatureHeaders, verifyKieSignature } from './hmac';
-import { reserveOnce } from './once';
+import { signatureHeaders, verifyKieSignature } from '../callback/hmac';
+import { reserveOnce } from '../callback/once';
 import { errorItem, finishedTaskItems } from './outcome';
 
 /** What the waiting node was set to, as plain values (read by actions/task/wait.resume.ts). */
@@ -76,7 +76,7 @@ export async function resumeFromCallback(ctx: IWebhookFunctions, wait: ResumeWai
 
 	// One resume per execution: n8n marks the execution running only after this function returns,
 	// and the record is read (and files downloaded) before that, so copies of KIE's callback
-	// arriving meanwhile would each resume it. The claim is taken without an await (wait/once.ts).
+	// arriving meanwhile would each resume it. The claim is taken without an await (callback/once.ts).
 	const claim = reserveOnce('kie-resume', ctx.getExecutionId(), Date.now(), RESUME_MEMORY);
 	if (!claim.taken) {
 		const what = claim.state === 'done' ? 'has been resumed already' : 'is being resumed';

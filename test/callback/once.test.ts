@@ -1,7 +1,7 @@
 /** Pure parts of callback integrity: the process-wide reservation, the persisted memory merge, redaction. */
 import { mergeDeliveries, remembered } from '../../nodes/Kie/trigger/dedupe';
 import { redactSecrets, redactText, REDACTED } from '../../nodes/Kie/task/redact';
-import { doneKeys, forgetReservations, reserveOnce } from '../../nodes/Kie/wait/once';
+import { doneKeys, forgetReservations, reserveOnce } from '../../nodes/Kie/callback/once';
 
 const settings = { ttlMs: 1000, maxEntries: 3 };
 

@@ -1,5 +1,7 @@
 import { createHmac, timingSafeEqual } from 'crypto';
 
+import { single } from '../utils/values';
+
 /**
  * KIE documents no replay window; five minutes tolerates clock skew and slow delivery, while a
  * recorded callback cannot be replayed later (KIE's own retries carry fresh timestamps).
@@ -55,14 +57,9 @@ export function verifyKieSignature(input: KieSignatureInput): KieSignatureResult
 	return { ok: true };
 }
 
-function headerText(value: unknown): string | undefined {
-	if (Array.isArray(value)) return headerText(value[0]);
-	return typeof value === 'string' ? value : undefined;
-}
-
 /** The two signature headers, whatever their case. */
 export function signatureHeaders(headers: Record<string, unknown>): { timestamp?: string; signature?: string } {
 	const lower: Record<string, unknown> = {};
 	for (const [name, value] of Object.entries(headers ?? {})) lower[name.toLowerCase()] = value;
-	return { timestamp: headerText(lower[TIMESTAMP_HEADER]), signature: headerText(lower[SIGNATURE_HEADER]) };
+	return { timestamp: single(lower[TIMESTAMP_HEADER]), signature: single(lower[SIGNATURE_HEADER]) };
 }

@@ -1,15 +1,9 @@
 import { createHash, timingSafeEqual } from 'crypto';
 
-import { signatureHeaders, verifyKieSignature } from '../wait/hmac';
-
-export const DEFAULT_SIGNATURE_TOLERANCE_SECONDS = 300;
+import { single } from '../utils/values';
+import { signatureHeaders, verifyKieSignature } from './hmac';
 
 export type CheckResult = { ok: true } | { ok: false; reason: string };
-
-function single(value: unknown): string | undefined {
-	if (Array.isArray(value)) return single(value[0]);
-	return typeof value === 'string' ? value : undefined;
-}
 
 /**
  * Compares the `?token=` of the request with the configured token in constant time. Both sides

@@ -1,6 +1,6 @@
 import { createHmac } from 'crypto';
 
-import { kieSignature, signatureHeaders, verifyKieSignature } from '../../nodes/Kie/wait/hmac';
+import { kieSignature, signatureHeaders, verifyKieSignature } from '../../nodes/Kie/callback/hmac';
 import { signCallback } from '../emulator';
 
 const key = 'whsec-test-placeholder';
