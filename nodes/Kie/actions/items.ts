@@ -1,21 +1,29 @@
-import type { IExecuteFunctions, INodeExecutionData, IDataObject } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
 
-import { asNodeError } from '../utils/errors';
+import { itemFailures, type ItemFailures } from '../utils/items';
 
 export type ItemResult = INodeExecutionData | INodeExecutionData[];
 
-function errorItem(error: Error, itemIndex: number): INodeExecutionData {
-	const description = (error as Error & { description?: string }).description;
-	const json: IDataObject = { error: error.message };
-	if (description) json.errorDescription = description;
-	return { json, pairedItem: { item: itemIndex } };
+/**
+ * The node's "On Error" setting as the item loop's failure handling (utils/items.ts). A webhook
+ * context (the resume webhook of Wait for Task) has no continueOnFail(): its node settings say it.
+ */
+export function failuresOf(ctx: IExecuteFunctions | IWebhookFunctions): ItemFailures {
+	const node = ctx.getNode();
+	const continueOnFail =
+		'continueOnFail' in ctx && typeof ctx.continueOnFail === 'function'
+			? ctx.continueOnFail()
+			: node.continueOnFail === true || node.onError === 'continueRegularOutput' || node.onError === 'continueErrorOutput';
+	return itemFailures(node, continueOnFail);
 }
 
 /**
- * Runs `handler` for every input item, `concurrency` at a time, and returns the outputs in
- * input order with `pairedItem` set. With "Continue On Fail" a failing item becomes an item
- * holding the error; otherwise the first failure stops the node (after in-flight items end,
- * so no create is abandoned half-way).
+ * The item loop: runs `handler` for every input item, `concurrency` at a time, and returns the
+ * outputs in input order with `pairedItem` set. With "Continue On Fail" a failing item becomes
+ * the one error item (utils/items.ts); otherwise the first failure stops the node (after
+ * in-flight items end, so no create is abandoned half-way). Operations that wait for all their
+ * items together (Wait for Task, Create's Wait for Completion) hand `failuresOf(ctx)` to the
+ * engine, which fails or keeps each item the same way.
  */
 export async function forEachItem(
 	ctx: IExecuteFunctions,
@@ -26,7 +34,7 @@ export async function forEachItem(
 	summariseDone?: (done: INodeExecutionData[]) => string | undefined,
 ): Promise<INodeExecutionData[]> {
 	const results: INodeExecutionData[][] = new Array(items.length);
-	const continueOnFail = ctx.continueOnFail();
+	const failures = failuresOf(ctx);
 	let next = 0;
 	let failure: Error | undefined;
 
@@ -40,11 +48,10 @@ export async function forEachItem(
 					pairedItem: entry.pairedItem ?? { item: itemIndex },
 				}));
 			} catch (error) {
-				const nodeError = asNodeError(ctx.getNode(), error, itemIndex);
-				if (continueOnFail) {
-					results[itemIndex] = [errorItem(nodeError, itemIndex)];
-				} else {
-					failure = failure ?? nodeError;
+				try {
+					results[itemIndex] = failures.fail(error, itemIndex);
+				} catch (stop) {
+					failure = failure ?? (stop as Error);
 				}
 			}
 		}

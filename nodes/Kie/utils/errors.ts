@@ -1,4 +1,4 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INode } from 'n8n-workflow';
 
 /** Makes sure an error carries the item index and is one of n8n's node errors. */
@@ -8,11 +8,5 @@ export function asNodeError(node: INode, error: unknown, itemIndex: number): Err
 		if (withContext.context && withContext.context.itemIndex === undefined) withContext.context.itemIndex = itemIndex;
 		return error;
 	}
-	return new NodeOperationError(node, error as Error, { itemIndex });
-}
-
-/** An error as one of n8n's node errors, carrying the item index. */
-export function asNodeFailure(node: INode, error: unknown, itemIndex: number): NodeOperationError | NodeApiError {
-	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
 	return new NodeOperationError(node, error as Error, { itemIndex });
 }

@@ -1,11 +1,12 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
+import type { INode, INodeExecutionData } from 'n8n-workflow';
 
 import { taskToItems, type DownloadContext, type OutputSettings } from '../binary/download';
 import { taskJson } from '../task/json';
 import { FAMILIES } from '../families/specs';
 import type { FamilyId } from '../families/types';
 import type { NormalisedTask } from '../task/types';
+import type { ErrorTask } from '../utils/items';
 import type { PollOutcome } from './pollLoop';
 import { stateWord } from './progress';
 
@@ -99,11 +100,7 @@ export async function finishedTaskItems(
 	return await taskToItems(ctx, task, output.options, itemIndex);
 }
 
-/** The error item continueOnFail puts in place of a task's results. */
-export function errorItem(error: Error, target: OutcomeTarget, last?: NormalisedTask): INodeExecutionData {
-	const json: IDataObject = { error: error.message, taskId: target.taskId, api: target.family };
-	const description = (error as Error & { description?: string }).description;
-	if (description) json.errorDescription = description;
-	if (last) json.lastStatus = last.status;
-	return { json, pairedItem: { item: target.itemIndex } };
+/** The task of an error item (utils/items.ts) for a wait that could not deliver it. */
+export function errorTask(target: OutcomeTarget, last?: NormalisedTask): ErrorTask {
+	return last ? { taskId: target.taskId, api: target.family, lastStatus: last.status } : { taskId: target.taskId, api: target.family };
 }

@@ -3,10 +3,10 @@ import type { IExecuteFunctions, INodeExecutionData, ITaskMetadata } from 'n8n-w
 
 import type { OutputSettings } from '../binary/download';
 import type { FamilyId } from '../families/types';
-import { asNodeError } from '../utils/errors';
 import { readTask } from '../task/read';
 import type { TransportSettings } from '../transport/request';
-import { errorItem, finishedTaskItems } from './outcome';
+import type { ItemFailures } from '../utils/items';
+import { errorTask, finishedTaskItems } from './outcome';
 
 /** Default wait limit: KIE gives up on a callback after three tries within about 20 minutes. */
 export const DEFAULT_WAIT_LIMIT_MINUTES = 60;
@@ -17,8 +17,8 @@ export interface CallbackWait {
 	family: FamilyId;
 	transport: TransportSettings;
 	output: OutputSettings;
-	failuresAsItems: boolean;
-	continueOnFail: boolean;
+	/** "Output Failed Tasks". */
+	outputFailed: boolean;
 	/** 0 = until KIE calls back. */
 	limitMinutes: number;
 }
@@ -32,7 +32,12 @@ function waitTill(limitMinutes: number, nowMs: number): Date {
  * callback may then have arrived before the execution was stored as waiting, which n8n refuses),
  * then park the execution until KIE calls this execution's resume URL.
  */
-export async function pauseForCallback(ctx: IExecuteFunctions, items: INodeExecutionData[], wait: CallbackWait): Promise<INodeExecutionData[]> {
+export async function pauseForCallback(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	wait: CallbackWait,
+	failures: ItemFailures,
+): Promise<INodeExecutionData[]> {
 	const node = ctx.getNode();
 	const { taskId, family } = wait;
 	// The full URL: from n8n 2.14 on its ?signature= query is required to resume.
@@ -47,11 +52,9 @@ export async function pauseForCallback(ctx: IExecuteFunctions, items: INodeExecu
 
 	try {
 		const task = await readTask(ctx, family, taskId, 0, wait.transport);
-		if (task?.final) return await finishedTaskItems(ctx, task, 0, wait.output, wait.failuresAsItems);
+		if (task?.final) return await finishedTaskItems(ctx, task, 0, wait.output, wait.outputFailed || failures.continueOnFail);
 	} catch (error) {
-		const nodeError = asNodeError(node, error, 0);
-		if (!wait.continueOnFail) throw nodeError;
-		return [errorItem(nodeError, { itemIndex: 0, taskId, family })];
+		return failures.fail(error, 0, errorTask({ itemIndex: 0, taskId, family }));
 	}
 
 	ctx.setMetadata({ resumeUrl } as ITaskMetadata);

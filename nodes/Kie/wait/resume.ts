@@ -2,7 +2,8 @@ import type { INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from
 
 import type { OutputSettings } from '../binary/download';
 import type { FamilyId } from '../families/types';
-import { asNodeFailure } from '../utils/errors';
+import { asNodeError } from '../utils/errors';
+import type { ItemFailures } from '../utils/items';
 import { callbackTaskId, normaliseCallback } from '../task/normalise';
 import { readTask } from '../task/read';
 import type { NormalisedTask } from '../task/types';
@@ -10,7 +11,7 @@ import { getKieCredentials } from '../transport/request';
 import { cancellableSleep } from '../transport/sleep';
 import { signatureHeaders, verifyKieSignature } from '../callback/hmac';
 import { reserveOnce } from '../callback/once';
-import { errorItem, finishedTaskItems } from './outcome';
+import { errorTask, finishedTaskItems } from './outcome';
 
 /** What the waiting node was set to, as plain values (read by actions/task/wait.resume.ts). */
 export interface ResumeWait {
@@ -20,7 +21,6 @@ export interface ResumeWait {
 	output: OutputSettings;
 	/** "Output Failed Tasks". */
 	outputFailed: boolean;
-	continueOnFail: boolean;
 }
 
 /** A resumed execution stays claimed this long in the process (n8n's own status check covers later). */
@@ -53,9 +53,9 @@ async function rereadUntilFinal(ctx: IWebhookFunctions, family: FamilyId, taskId
  * callback for the awaited task resumes the execution, and its output comes from the task's
  * record read through the API, never from the callback body.
  */
-export async function resumeFromCallback(ctx: IWebhookFunctions, wait: ResumeWait): Promise<IWebhookResponseData> {
+export async function resumeFromCallback(ctx: IWebhookFunctions, wait: ResumeWait, failures: ItemFailures): Promise<IWebhookResponseData> {
 	const body = ctx.getBodyData();
-	const { taskId: expected, family, continueOnFail } = wait;
+	const { taskId: expected, family } = wait;
 	const callbackId = callbackTaskId(body);
 	if (callbackId === undefined) return answer(ctx, 400, 'The callback names no task id; the execution keeps waiting.');
 
@@ -91,15 +91,14 @@ export async function resumeFromCallback(ctx: IWebhookFunctions, wait: ResumeWai
 		}
 		let items: INodeExecutionData[];
 		try {
-			items = await finishedTaskItems(ctx, task, 0, wait.output, wait.outputFailed || continueOnFail);
+			items = await finishedTaskItems(ctx, task, 0, wait.output, wait.outputFailed || failures.continueOnFail);
 		} catch (error) {
-			if (!continueOnFail) throw asNodeFailure(ctx.getNode(), error, 0);
-			items = [errorItem(error as Error, { itemIndex: 0, taskId: expected, family }, task)];
+			items = failures.fail(error, 0, errorTask({ itemIndex: 0, taskId: expected, family }, task));
 		}
 		claim.reservation.commit(Date.now());
 		return { workflowData: [items], webhookResponse: { code: 200, msg: 'success' } };
 	} catch (error) {
 		claim.reservation.release();
-		throw asNodeFailure(ctx.getNode(), error, 0);
+		throw asNodeError(ctx.getNode(), error, 0);
 	}
 }

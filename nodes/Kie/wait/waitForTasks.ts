@@ -2,14 +2,14 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { FamilyId } from '../families/types';
-import { asNodeError } from '../utils/errors';
 import { readTask } from '../task/read';
 import { limiterFor, type LimiterSettings } from '../transport/limiter';
 import { cancelSignal, getKieCredentials } from '../transport/request';
 import { cancellableSleep, throwIfCancelled } from '../transport/sleep';
 import { timeoutMs } from './deadline';
 import { expectationFor } from './expected';
-import { errorItem, outcomeItems } from './outcome';
+import type { ItemFailures } from '../utils/items';
+import { errorTask, outcomeItems } from './outcome';
 import { pollTogether, type PollOutcome, type PollTarget, type TargetPlan } from './pollLoop';
 import { progressMessage, tallyOutcome, waitSummary, type WaitTally } from './progress';
 import type { WaitSettings } from './settings';
@@ -38,14 +38,14 @@ function lastTaskOf(outcome: PollOutcome) {
 
 /**
  * Waits for every requested task in one polling loop and returns each request's output items
- * (in request order). With continueOnFail a task that cannot be delivered becomes an error
- * item; otherwise the first such task stops the wait with its error.
+ * (in request order). A task that cannot be delivered goes to the item loop's `failures`: with
+ * continueOnFail it becomes the error item; otherwise the first such task stops the wait with its
+ * error.
  */
-export async function waitForTasks(ctx: IExecuteFunctions, requests: WaitRequest[]): Promise<INodeExecutionData[][]> {
+export async function waitForTasks(ctx: IExecuteFunctions, requests: WaitRequest[], failures: ItemFailures): Promise<INodeExecutionData[][]> {
 	if (requests.length === 0) return [];
 	const node = ctx.getNode();
 	const signal = cancelSignal(ctx);
-	const continueOnFail = ctx.continueOnFail();
 	const settings = requests.map((request) => request.settings);
 	const credentials = await getKieCredentials(ctx);
 	// The read cap is per account and process-wide, like KIE's own limit.
@@ -92,11 +92,9 @@ export async function waitForTasks(ctx: IExecuteFunctions, requests: WaitRequest
 			tallyOutcome(tally, outcome as PollOutcome & { task?: { status: string } });
 			const own = settings[positionOf(target)];
 			try {
-				results[positionOf(target)] = await outcomeItems(ctx, target, outcome, own.output, own.failuresAsItems || continueOnFail);
+				results[positionOf(target)] = await outcomeItems(ctx, target, outcome, own.output, own.failuresAsItems || failures.continueOnFail);
 			} catch (error) {
-				const nodeError = asNodeError(node, error, target.itemIndex);
-				if (!continueOnFail) throw nodeError;
-				results[positionOf(target)] = [errorItem(nodeError, target, lastTaskOf(outcome))];
+				results[positionOf(target)] = failures.fail(error, target.itemIndex, errorTask(target, lastTaskOf(outcome)));
 			}
 		},
 	});

@@ -7,6 +7,7 @@ import { finishedTaskItems } from '../../wait/outcome';
 import { waitForTasks, type WaitRequest } from '../../wait/waitForTasks';
 import { outputSettings } from '../options/output';
 import { waitSettings } from '../options/wait';
+import { failuresOf } from '../items';
 
 function itemIndexOf(item: INodeExecutionData, fallback: number): number {
 	const paired = item.pairedItem;
@@ -35,6 +36,7 @@ function immediateResult(json: IDataObject): NormalisedTask | undefined {
  * through unchanged.
  */
 export async function waitForCreated(ctx: IExecuteFunctions, created: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const failures = failuresOf(ctx);
 	const requests: WaitRequest[] = [];
 	const slots: Array<INodeExecutionData[] | number> = [];
 	for (const [position, item] of created.entries()) {
@@ -52,6 +54,6 @@ export async function waitForCreated(ctx: IExecuteFunctions, created: INodeExecu
 			slots.push([item]);
 		}
 	}
-	const results = await waitForTasks(ctx, requests);
+	const results = await waitForTasks(ctx, requests, failures);
 	return slots.flatMap((slot) => (typeof slot === 'number' ? results[slot] : slot));
 }

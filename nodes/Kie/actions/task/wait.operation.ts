@@ -1,7 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { asNodeError } from '../../utils/errors';
 import { DEFAULT_WAIT_LIMIT_MINUTES, pauseForCallback } from '../../wait/pause';
 import { carriesFinalResult } from '../../wait/passthrough';
 import { waitForTasks, type WaitRequest } from '../../wait/waitForTasks';
@@ -12,6 +11,7 @@ import { apiFamilyProperty, explicitFamily, requireTaskId, resolveFamily, taskId
 import { outputOptionsProperty, outputSettings } from '../options/output';
 import { pollOptionsProperty } from '../options/poll';
 import { waitSettings } from '../options/wait';
+import { failuresOf } from '../items';
 
 const show = { resource: ['task'], operation: ['wait'] };
 
@@ -79,15 +79,19 @@ async function waitForCallback(ctx: IExecuteFunctions, items: INodeExecutionData
 	const transport = transportSettings(ctx, 0);
 	const outputValues = ctx.getNodeParameter('outputOptions', 0, {}) as IDataObject;
 	const limit = Number(ctx.getNodeParameter('waitLimitMinutes', 0, DEFAULT_WAIT_LIMIT_MINUTES));
-	return await pauseForCallback(ctx, items, {
-		taskId,
-		family,
-		transport,
-		output: outputSettings(outputValues, transport),
-		failuresAsItems: outputValues.outputFailed === true || ctx.continueOnFail(),
-		continueOnFail: ctx.continueOnFail(),
-		limitMinutes: Number.isFinite(limit) ? limit : DEFAULT_WAIT_LIMIT_MINUTES,
-	});
+	return await pauseForCallback(
+		ctx,
+		items,
+		{
+			taskId,
+			family,
+			transport,
+			output: outputSettings(outputValues, transport),
+			outputFailed: outputValues.outputFailed === true,
+			limitMinutes: Number.isFinite(limit) ? limit : DEFAULT_WAIT_LIMIT_MINUTES,
+		},
+		failuresOf(ctx),
+	);
 }
 
 export async function executeWait(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -96,7 +100,7 @@ export async function executeWait(ctx: IExecuteFunctions, items: INodeExecutionD
 		return await waitForCallback(ctx, items);
 	}
 
-	const continueOnFail = ctx.continueOnFail();
+	const failures = failuresOf(ctx);
 	const requests: WaitRequest[] = [];
 	const asIs = new Map<number, INodeExecutionData>();
 	const toolCall = isToolCall(ctx);
@@ -114,12 +118,10 @@ export async function executeWait(ctx: IExecuteFunctions, items: INodeExecutionD
 				: resolveFamily(ctx, itemIndex);
 			requests.push({ itemIndex, taskId, family, model: modelOf(item), settings: waitSettings(ctx, itemIndex, toolCall) });
 		} catch (error) {
-			const nodeError = asNodeError(ctx.getNode(), error, itemIndex);
-			if (!continueOnFail) throw nodeError;
-			asIs.set(itemIndex, { json: { error: nodeError.message }, pairedItem: { item: itemIndex } });
+			asIs.set(itemIndex, failures.fail(error, itemIndex)[0]);
 		}
 	}
-	const results = await waitForTasks(ctx, requests);
+	const results = await waitForTasks(ctx, requests, failures);
 	const byItem = new Map(requests.map((request, index) => [request.itemIndex, results[index]]));
 	return items.flatMap((_item, itemIndex) => byItem.get(itemIndex) ?? [asIs.get(itemIndex)!]);
 }

@@ -3,6 +3,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import { isFamilyId } from '../../families/specs';
 import type { FamilyId } from '../../families/types';
 import { resumeFromCallback } from '../../wait/resume';
+import { failuresOf } from '../items';
 import { outputSettings } from '../options/output';
 
 function waitingFamily(ctx: IWebhookFunctions): FamilyId {
@@ -13,21 +14,14 @@ function waitingFamily(ctx: IWebhookFunctions): FamilyId {
 	return isFamilyId(fromItem) ? fromItem : 'market';
 }
 
-function continuesOnFail(ctx: IWebhookFunctions): boolean {
-	const node = ctx.getNode();
-	return node.continueOnFail === true || node.onError === 'continueRegularOutput' || node.onError === 'continueErrorOutput';
-}
-
 /** Wait for Task in callback mode, webhook side: the paused node's settings, then wait/resume.ts. */
 export async function handleResumeWebhook(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const taskId = String(ctx.getNodeParameter('taskId', '') ?? '').trim();
 	const family = waitingFamily(ctx);
 	const outputValues = ctx.getNodeParameter('outputOptions', {}) as IDataObject;
-	return await resumeFromCallback(ctx, {
-		taskId,
-		family,
-		output: outputSettings(outputValues),
-		outputFailed: outputValues.outputFailed === true,
-		continueOnFail: continuesOnFail(ctx),
-	});
+	return await resumeFromCallback(
+		ctx,
+		{ taskId, family, output: outputSettings(outputValues), outputFailed: outputValues.outputFailed === true },
+		failuresOf(ctx),
+	);
 }
