@@ -13,7 +13,7 @@ import { searchModels } from '../../nodes/Kie/methods/searchModels';
 import { DEFAULT_API_KEY, startEmulator, type Emulator } from '../emulator';
 import { loadOptionsContext } from '../harness/load-options';
 import { credentialsFor } from '../support/kie';
-import { FakeClock } from './fake-catalogue';
+import { FakeClock } from '../catalogue/fake-catalogue';
 
 let kie: Emulator;
 let clock: FakeClock;
