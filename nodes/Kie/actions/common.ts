@@ -7,8 +7,8 @@ import { FAMILIES, FAMILY_IDS, isFamilyId } from '../families/specs';
 import type { FamilyId } from '../families/types';
 import { NodeOperationError } from 'n8n-workflow';
 
-/** The API family picker shared by Get Task and Wait for Task. */
-export const apiFamilyProperty = (operations: string[]): INodeProperties => ({
+/** The API family picker shared by Get Task and Wait for Task (each adds its display condition). */
+export const apiFamilyProperty: INodeProperties = {
 	displayName: 'API',
 	name: 'api',
 	type: 'options',
@@ -20,18 +20,16 @@ export const apiFamilyProperty = (operations: string[]): INodeProperties => ({
 		{ name: 'From Input Item (Field "Api")', value: 'auto' },
 		...FAMILY_IDS.map((id) => ({ name: FAMILIES[id].displayName, value: id })).sort((a, b) => a.name.localeCompare(b.name)),
 	],
-	displayOptions: { show: { resource: ['task'], operation: operations } },
-});
+};
 
-export const taskIdProperty = (operations: string[]): INodeProperties => ({
+export const taskIdProperty: INodeProperties = {
 	displayName: 'Task ID',
 	name: 'taskId',
 	type: 'string',
 	default: '={{ $json.taskId }}',
 	required: true,
 	description: 'The KIE task ID. Defaults to the `taskId` field of the incoming item.',
-	displayOptions: { show: { resource: ['task'], operation: operations } },
-});
+};
 
 /**
  * The API family from the API parameter or the item's `api` field; undefined when neither says

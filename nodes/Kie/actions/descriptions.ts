@@ -1,11 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { createProperties } from './task/create.properties';
-import { getProperties } from './task/get.operation';
-import { waitProperties } from './task/wait.operation';
-import { uploadProperties } from './file/upload.operation';
-import { getDownloadUrlProperties } from './utility/getDownloadUrl.operation';
 import { requestOptionsProperty } from './common';
+import * as account from './account/Account.resource';
+import * as file from './file/File.resource';
+import * as task from './task/Task.resource';
+import * as utility from './utility/Utility.resource';
 import { toolDescriptionProperties } from '../tool/properties';
 
 export const resourceProperty: INodeProperties = {
@@ -22,59 +21,21 @@ export const resourceProperty: INodeProperties = {
 	],
 };
 
-export const operationProperties: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		default: 'create',
-		displayOptions: { show: { resource: ['task'] } },
-		options: [
-			{ name: 'Create', value: 'create', action: 'Create task', description: 'Start a generation with any KIE model' },
-			{ name: 'Get', value: 'get', action: 'Get task', description: 'Read the current status and results of a task' },
-			{ name: 'Wait', value: 'wait', action: 'Wait for task', description: 'Wait until a task ends and output its results as files' },
-		],
-	},
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		default: 'upload',
-		displayOptions: { show: { resource: ['file'] } },
-		options: [{ name: 'Upload', value: 'upload', action: 'Upload file', description: 'Upload a file to KIE and get a public URL for model inputs' }],
-	},
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		default: 'getCredits',
-		displayOptions: { show: { resource: ['account'] } },
-		options: [{ name: 'Get Credits', value: 'getCredits', action: 'Get credits', description: 'Read the remaining credits of the account' }],
-	},
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		default: 'getDownloadUrl',
-		displayOptions: { show: { resource: ['utility'] } },
-		options: [
-			{ name: 'Get Download URL', value: 'getDownloadUrl', action: 'Get download URL', description: 'Get a fresh 20-minute link for a KIE result URL' },
-		],
-	},
-];
-
+/**
+ * The KIE node's parameters. The menus come first and the tool descriptions before the operations'
+ * parameters, so the editor lists them in this order for every resource
+ * (test/package/properties.test.ts holds names, places and order).
+ */
 export const nodeProperties: INodeProperties[] = [
 	resourceProperty,
-	...operationProperties,
+	task.menu,
+	file.menu,
+	account.menu,
+	utility.menu,
 	...toolDescriptionProperties,
-	...createProperties,
-	...getProperties,
-	...waitProperties,
-	...uploadProperties,
-	...getDownloadUrlProperties,
+	...task.description,
+	...file.description,
+	...account.description,
+	...utility.description,
 	requestOptionsProperty,
 ];

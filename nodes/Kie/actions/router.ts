@@ -6,21 +6,27 @@ import { isToolCall } from '../tool/detect';
 import { rememberTask } from '../tool/family';
 import { refuseCallbackModes } from '../tool/guard';
 import { compactItems, toolErrorText } from '../tool/result';
-import { executeGetCredits } from './account/getCredits.operation';
-import { executeUpload } from './file/upload.operation';
-import { executeCreate } from './task/create.operation';
-import { executeGet } from './task/get.operation';
-import { executeWait } from './task/wait.operation';
-import { executeGetDownloadUrl } from './utility/getDownloadUrl.operation';
+import * as account from './account/Account.resource';
+import * as file from './file/File.resource';
+import type { Operation } from './menu';
+import * as task from './task/Task.resource';
+import * as utility from './utility/Utility.resource';
 
-type Operation = (ctx: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]>;
+/** Every resource with its operations; a resource's operation ids are typed in its resource file. */
+const OPERATIONS = {
+	task: task.operations,
+	file: file.operations,
+	account: account.operations,
+	utility: utility.operations,
+} satisfies Record<string, Record<string, Operation>>;
 
-const OPERATIONS: Record<string, Record<string, Operation>> = {
-	task: { create: executeCreate, get: executeGet, wait: executeWait },
-	file: { upload: executeUpload },
-	account: { getCredits: executeGetCredits },
-	utility: { getDownloadUrl: executeGetDownloadUrl },
-};
+type Resource = keyof typeof OPERATIONS;
+
+function operationOf(resource: string, operation: string): Operation | undefined {
+	if (!Object.prototype.hasOwnProperty.call(OPERATIONS, resource)) return undefined;
+	const table: Record<string, Operation> = OPERATIONS[resource as Resource];
+	return Object.prototype.hasOwnProperty.call(table, operation) ? table[operation] : undefined;
+}
 
 /** Tasks this process created, so a later Get/Wait tool call without `api` finds their API. */
 function rememberCreated(items: INodeExecutionData[]): void {
@@ -33,7 +39,7 @@ export async function route(ctx: IExecuteFunctions): Promise<INodeExecutionData[
 	const items = ctx.getInputData();
 	const resource = ctx.getNodeParameter('resource', 0) as string;
 	const operation = ctx.getNodeParameter('operation', 0) as string;
-	const run = OPERATIONS[resource]?.[operation];
+	const run = operationOf(resource, operation);
 	if (!run) {
 		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}

@@ -17,8 +17,8 @@ export const promptModeOption = {
 	description: 'A text prompt plus optional other inputs as JSON; an empty model means ' + DEFAULT_TOOL_MODEL,
 };
 
-export function promptModeProperties(show: Record<string, string[]>): INodeProperties[] {
-	const displayOptions = { show: { ...show, inputMode: [PROMPT_MODE] } };
+export function promptModeProperties(): INodeProperties[] {
+	const displayOptions = { show: { inputMode: [PROMPT_MODE] } };
 	return [
 		{
 			displayName: 'Prompt',

@@ -1,10 +1,13 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { kieRequest } from '../../transport/request';
 import { transportSettings } from '../common';
 import { forEachItem } from '../items';
 
-export async function executeGetCredits(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+/** Get Credits takes no parameters. */
+export const description: INodeProperties[] = [];
+
+export async function execute(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(ctx, items, async (itemIndex) => {
 		const response = await kieRequest<number>(ctx, {
 			method: 'GET',

@@ -1,12 +1,12 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { uploadBinary, uploadFromUrl } from '../../binary/upload';
 import { transportSettings } from '../common';
 import { forEachItem } from '../items';
 
-const show = { resource: ['file'], operation: ['upload'] };
 
-export const uploadProperties: INodeProperties[] = [
+export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['file'], operation: ['upload'] } }, [
 	{
 		displayName: 'Source',
 		name: 'source',
@@ -16,7 +16,6 @@ export const uploadProperties: INodeProperties[] = [
 			{ name: 'Binary File', value: 'binary', description: 'A binary property of the input item' },
 			{ name: 'URL', value: 'url', description: 'KIE downloads a public URL into its upload storage' },
 		],
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Input Binary Field',
@@ -25,7 +24,7 @@ export const uploadProperties: INodeProperties[] = [
 		default: 'data',
 		required: true,
 		description: 'Name of the binary property holding the file',
-		displayOptions: { show: { ...show, source: ['binary'] } },
+		displayOptions: { show: { source: ['binary'] } },
 	},
 	{
 		displayName: 'File URL',
@@ -34,7 +33,7 @@ export const uploadProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'https://example.com/photo.jpg',
-		displayOptions: { show: { ...show, source: ['url'] } },
+		displayOptions: { show: { source: ['url'] } },
 	},
 	{
 		displayName: 'Options',
@@ -42,7 +41,6 @@ export const uploadProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{ displayName: 'File Name', name: 'fileName', type: 'string', default: '', description: 'Name on KIE (a file of the same name is replaced)' },
 			{ displayName: 'Upload Path', name: 'uploadPath', type: 'string', default: 'n8n', description: 'Folder on KIE\'s upload storage' },
@@ -53,11 +51,10 @@ export const uploadProperties: INodeProperties[] = [
 		name: 'uploadNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
-];
+]);
 
-export async function executeUpload(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(ctx, items, async (itemIndex) => {
 		const options = ctx.getNodeParameter('uploadOptions', itemIndex, {}) as { fileName?: string; uploadPath?: string };
 		const uploadOptions = { uploadPath: options.uploadPath || 'n8n', fileName: options.fileName || undefined, settings: transportSettings(ctx, itemIndex) };

@@ -81,14 +81,14 @@ export function outputSettings(values: IDataObject, transport?: TransportSetting
 	return { download: toolCall ? values.download === true : values.download !== false, options };
 }
 
-export function outputOptionsProperty(displayOptions: IDisplayOptions): INodeProperties {
+export function outputOptionsProperty(displayOptions?: IDisplayOptions): INodeProperties {
 	return {
 		displayName: 'Output',
 		name: 'outputOptions',
 		type: 'collection',
 		placeholder: 'Add Output Option',
 		default: {},
-		displayOptions,
+		...(displayOptions ? { displayOptions } : {}),
 		options: [
 			...downloadOptionFields,
 			{

@@ -15,14 +15,14 @@ const timeoutDefaults = Object.entries(DEFAULT_TIMEOUT_MINUTES)
 	.map(([category, minutes]) => `${category} ${minutes}`)
 	.join(', ');
 
-export function pollOptionsProperty(displayOptions: IDisplayOptions): INodeProperties {
+export function pollOptionsProperty(displayOptions?: IDisplayOptions): INodeProperties {
 	return {
 		displayName: 'Polling',
 		name: 'pollOptions',
 		type: 'collection',
 		placeholder: 'Add Polling Option',
 		default: {},
-		displayOptions,
+		...(displayOptions ? { displayOptions } : {}),
 		options: [
 			{
 				displayName: 'Expected Duration (Seconds)',

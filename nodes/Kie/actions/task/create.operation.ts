@@ -23,6 +23,9 @@ import { chosenBranch } from '../../methods/getModelFields';
 import { inputFromPrompt, PROMPT_MODE, promptModeModel } from '../../tool/simple';
 import { redactText } from '../../task/redact';
 
+// The parameters are long enough for a file of their own (create.properties.ts).
+export { description } from './create.properties';
+
 export interface CreatedTask {
 	taskId: string;
 	api: FamilyId;
@@ -237,7 +240,7 @@ function logCreated(ctx: IExecuteFunctions, itemIndex: number, task: CreatedTask
 	});
 }
 
-export async function executeCreate(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const options = ctx.getNodeParameter('createOptions', 0, {}) as IDataObject;
 	const concurrency = Number(options.concurrency ?? 5);
 	const guard = new SpendGuard(ctx, Number(options.minimumBalance ?? 0), transportSettings(ctx, 0));

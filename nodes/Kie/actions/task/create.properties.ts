@@ -1,14 +1,15 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
 import { promptModeOption, promptModeProperties } from '../../tool/simple';
 import { outputOptionsProperty } from '../options/output';
 import { pollOptionsProperty } from '../options/poll';
 
-const show = { resource: ['task'], operation: ['create'] };
 
 export const CALLBACK_PLACEHOLDER = 'https://example.com/n8n-nodes-kie-ai/no-callback';
 
-export const createProperties: INodeProperties[] = [
+/** Create Task's parameters, shown for Task → Create (`updateDisplayOptions` adds that condition to each). */
+export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['task'], operation: ['create'] } }, [
 	{
 		displayName: 'Model',
 		name: 'model',
@@ -38,7 +39,6 @@ export const createProperties: INodeProperties[] = [
 				],
 			},
 		],
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Input Mode',
@@ -50,9 +50,8 @@ export const createProperties: INodeProperties[] = [
 			{ name: 'JSON', value: 'json', description: 'The raw `input` object KIE expects for this model' },
 			promptModeOption,
 		],
-		displayOptions: { show },
 	},
-	...promptModeProperties(show),
+	...promptModeProperties(),
 	{
 		displayName: 'Input Option Name or ID',
 		name: 'inputOption',
@@ -61,7 +60,7 @@ export const createProperties: INodeProperties[] = [
 		description:
 			'Some models accept alternative input shapes (a oneOf in KIE\'s schema), each with its own fields and required list; fields of different options cannot be mixed. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		typeOptions: { loadOptionsMethod: 'getInputOptions', loadOptionsDependsOn: ['model.value'] },
-		displayOptions: { show: { ...show, inputMode: ['fields'] } },
+		displayOptions: { show: { inputMode: ['fields'] } },
 	},
 	{
 		displayName: 'Input',
@@ -83,7 +82,7 @@ export const createProperties: INodeProperties[] = [
 				supportAutoMap: false,
 			},
 		},
-		displayOptions: { show: { ...show, inputMode: ['fields'] } },
+		displayOptions: { show: { inputMode: ['fields'] } },
 	},
 	{
 		displayName: 'Input (JSON)',
@@ -91,7 +90,7 @@ export const createProperties: INodeProperties[] = [
 		type: 'json',
 		default: '{\n  "prompt": ""\n}',
 		description: 'The model\'s `input` object, e.g. {"prompt": "a red panda", "aspect_ratio": "1:1"}. An object from an AI agent is accepted too.',
-		displayOptions: { show: { ...show, inputMode: ['json'] } },
+		displayOptions: { show: { inputMode: ['json'] } },
 	},
 	{
 		displayName:
@@ -99,7 +98,6 @@ export const createProperties: INodeProperties[] = [
 		name: 'urlNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Binary Inputs',
@@ -131,7 +129,6 @@ export const createProperties: INodeProperties[] = [
 				],
 			},
 		],
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Callback',
@@ -147,7 +144,6 @@ export const createProperties: INodeProperties[] = [
 				description: 'For a following Wait for Task in callback mode: the execution pauses and KIE resumes it',
 			},
 		],
-		displayOptions: { show },
 	},
 	{
 		displayName:
@@ -155,7 +151,7 @@ export const createProperties: INodeProperties[] = [
 		name: 'callbackNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { ...show, callbackMode: ['none'] } },
+		displayOptions: { show: { callbackMode: ['none'] } },
 	},
 	{
 		displayName: 'Callback URL',
@@ -165,7 +161,7 @@ export const createProperties: INodeProperties[] = [
 		required: true,
 		placeholder: 'https://n8n.example.com/webhook/…/kie',
 		description: 'Must be reachable from the internet. Use the KIE Trigger\'s production URL (activate that workflow).',
-		displayOptions: { show: { ...show, callbackMode: ['url'] } },
+		displayOptions: { show: { callbackMode: ['url'] } },
 	},
 	{
 		displayName: 'Options',
@@ -173,7 +169,6 @@ export const createProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Allow Fields Not in Schema',
@@ -216,8 +211,7 @@ export const createProperties: INodeProperties[] = [
 		default: false,
 		description:
 			'Whether to poll until the tasks end and output their results (files as binary data), as Wait for Task does in Poll mode',
-		displayOptions: { show },
 	},
-	pollOptionsProperty({ show: { ...show, waitForCompletion: [true] } }),
-	outputOptionsProperty({ show: { ...show, waitForCompletion: [true] } }),
-];
+	pollOptionsProperty({ show: { waitForCompletion: [true] } }),
+	outputOptionsProperty({ show: { waitForCompletion: [true] } }),
+]);

@@ -1,4 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { FAMILIES } from '../../families/specs';
@@ -9,9 +9,9 @@ import { isToolCall } from '../../tool/detect';
 import { apiFamilyProperty, explicitFamily, requireTaskId, taskIdProperty, transportSettings } from '../common';
 import { forEachItem } from '../items';
 
-export const getProperties: INodeProperties[] = [taskIdProperty(['get']), apiFamilyProperty(['get'])];
+export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['task'], operation: ['get'] } }, [taskIdProperty, apiFamilyProperty]);
 
-export async function executeGet(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(ctx, items, async (itemIndex) => {
 		const taskId = requireTaskId(ctx, itemIndex);
 		const settings = transportSettings(ctx, itemIndex);

@@ -1,4 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_WAIT_LIMIT_MINUTES, pauseForCallback } from '../../wait/pause';
@@ -13,11 +13,10 @@ import { pollOptionsProperty } from '../options/poll';
 import { waitSettings } from '../options/wait';
 import { failuresOf } from '../items';
 
-const show = { resource: ['task'], operation: ['wait'] };
 
-export const waitProperties: INodeProperties[] = [
-	taskIdProperty(['wait']),
-	apiFamilyProperty(['wait']),
+export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['task'], operation: ['wait'] } }, [
+	taskIdProperty,
+	apiFamilyProperty,
 	{
 		displayName: 'Wait Mode',
 		name: 'waitMode',
@@ -36,7 +35,6 @@ export const waitProperties: INodeProperties[] = [
 				description: 'Pause the execution, holding no worker, until KIE calls this execution\'s resume URL. One task per execution.',
 			},
 		],
-		displayOptions: { show },
 	},
 	{
 		displayName:
@@ -44,7 +42,7 @@ export const waitProperties: INodeProperties[] = [
 		name: 'callbackModeNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { ...show, waitMode: ['callback'] } },
+		displayOptions: { show: { waitMode: ['callback'] } },
 	},
 	{
 		displayName: 'Wait Limit (Minutes)',
@@ -54,11 +52,11 @@ export const waitProperties: INodeProperties[] = [
 		default: DEFAULT_WAIT_LIMIT_MINUTES,
 		description:
 			'Continue without the result after this long (the input item passes through unchanged). 0 waits until KIE calls back, however long that takes.',
-		displayOptions: { show: { ...show, waitMode: ['callback'] } },
+		displayOptions: { show: { waitMode: ['callback'] } },
 	},
-	pollOptionsProperty({ show: { ...show, waitMode: ['poll'] } }),
-	outputOptionsProperty({ show }),
-];
+	pollOptionsProperty({ show: { waitMode: ['poll'] } }),
+	outputOptionsProperty(),
+]);
 
 function modelOf(item: INodeExecutionData | undefined): string | undefined {
 	const model = item?.json?.model;
@@ -94,7 +92,7 @@ async function waitForCallback(ctx: IExecuteFunctions, items: INodeExecutionData
 	);
 }
 
-export async function executeWait(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	if (ctx.getNodeParameter('waitMode', 0, 'poll') === 'callback') {
 		refuseCallbackInToolMode(ctx, 'Wait for Task in callback mode');
 		return await waitForCallback(ctx, items);

@@ -1,11 +1,11 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { freshDownloadUrl } from '../../binary/download';
 import { transportSettings } from '../common';
 import { forEachItem } from '../items';
 
-export const getDownloadUrlProperties: INodeProperties[] = [
+export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['utility'], operation: ['getDownloadUrl'] } }, [
 	{
 		displayName: 'Result URL',
 		name: 'url',
@@ -13,11 +13,10 @@ export const getDownloadUrlProperties: INodeProperties[] = [
 		default: '={{ $json.url }}',
 		required: true,
 		description: 'A result URL KIE generated (KIE refuses other URLs). The new link is valid for 20 minutes.',
-		displayOptions: { show: { resource: ['utility'], operation: ['getDownloadUrl'] } },
 	},
-];
+]);
 
-export async function executeGetDownloadUrl(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(ctx, items, async (itemIndex) => {
 		const url = String(ctx.getNodeParameter('url', itemIndex, '') ?? '').trim();
 		if (!/^https?:\/\//i.test(url)) {
