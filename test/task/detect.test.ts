@@ -1,6 +1,6 @@
 import { chooseFamily, detectFamily, familyFromQuery } from '../../nodes/Kie/task/detect';
 import { normaliseCallback } from '../../nodes/Kie/task/normalise';
-import { FIXTURES, fixture } from './fixtures';
+import { FIXTURES, fixture } from '../trigger/fixtures';
 
 describe('detectFamily — every documented callback body (docs/kie-api.md §4.3)', () => {
 	it.each(FIXTURES.map((f) => [f.name, f] as const))('%s', (_name, f) => {

@@ -150,7 +150,7 @@ describe('Wait for Task, poll mode (engine + emulator)', () => {
 		const reads = kie.log.filter((entry) => entry.route === 'recordInfo');
 		const task = kie.task(taskId)!;
 		// Seen at once: one read after completion, then no more. How soon after completion that read
-		// comes is a timing property, checked on a virtual clock (schedule.test.ts, poller.test.ts).
+		// comes is a timing property, checked on a virtual clock (schedule.test.ts, pollLoop.test.ts).
 		expect(reads.filter((entry) => entry.time >= task.completeTime!)).toHaveLength(1);
 		expect(seenAt).toBeGreaterThanOrEqual(task.completeTime!);
 		// A fixed poller at the same minimum interval (0.1 s) reads 40 times; no two reads of the task
