@@ -5,6 +5,8 @@
  * is trimmed. Research notes: test/fixtures/catalogue (origins of the real documents).
  */
 
+import { isPlainObject as isObject } from '../utils/values';
+
 function decodeSegment(segment: string): string {
 	let decoded = segment;
 	try {
@@ -37,10 +39,6 @@ export function resolvePointer(document: unknown, ref: string): unknown {
 }
 
 type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /**
  * `schema` with its `$ref` followed (repeatedly). Sibling keys of a `$ref` object win over the

@@ -1,6 +1,7 @@
 import { familyOfCreatePath } from '../families/specs';
 import type { CatalogueModel, InputBranch, InputDefinition, InputField, InputType, Scalar } from './model';
 import { deref } from './pointer';
+import { isPlainObject as isObject } from '../utils/values';
 
 /**
  * Reads one model's OpenAPI document as KIE's `/api/v1/models/<id>/schema` serves it
@@ -19,10 +20,6 @@ const TYPES: readonly InputType[] = ['string', 'number', 'integer', 'boolean', '
 
 // Keys naming a file URL when the schema does not say `format: uri` (image_urls, first_frame_url, upload_url, …).
 const URL_NAME = /urls?$/i;
-
-function isObject(value: unknown): value is Json {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function isScalar(value: unknown): value is Scalar {
 	return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
