@@ -1,10 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requestOptionsProperty } from './common';
-import * as account from './account/Account.resource';
-import * as file from './file/File.resource';
-import * as task from './task/Task.resource';
-import * as utility from './utility/Utility.resource';
+import { RESOURCES } from './resources';
 import { toolDescriptionProperties } from '../tool/properties';
 
 export const resourceProperty: INodeProperties = {
@@ -28,14 +25,8 @@ export const resourceProperty: INodeProperties = {
  */
 export const nodeProperties: INodeProperties[] = [
 	resourceProperty,
-	task.menu,
-	file.menu,
-	account.menu,
-	utility.menu,
+	...Object.values(RESOURCES).map((resource) => resource.menu),
 	...toolDescriptionProperties,
-	...task.description,
-	...file.description,
-	...account.description,
-	...utility.description,
+	...Object.values(RESOURCES).flatMap((resource) => resource.description),
 	requestOptionsProperty,
 ];

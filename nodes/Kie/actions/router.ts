@@ -6,25 +6,13 @@ import { isToolCall } from '../tool/detect';
 import { rememberTask } from '../tool/family';
 import { refuseCallbackModes } from '../tool/guard';
 import { compactItems, toolErrorText } from '../tool/result';
-import * as account from './account/Account.resource';
-import * as file from './file/File.resource';
 import type { Operation } from './menu';
-import * as task from './task/Task.resource';
-import * as utility from './utility/Utility.resource';
-
-/** Every resource with its operations; a resource's operation ids are typed in its resource file. */
-const OPERATIONS = {
-	task: task.operations,
-	file: file.operations,
-	account: account.operations,
-	utility: utility.operations,
-} satisfies Record<string, Record<string, Operation>>;
-
-type Resource = keyof typeof OPERATIONS;
+import { RESOURCES, type Resource } from './resources';
 
 function operationOf(resource: string, operation: string): Operation | undefined {
-	if (!Object.prototype.hasOwnProperty.call(OPERATIONS, resource)) return undefined;
-	const table: Record<string, Operation> = OPERATIONS[resource as Resource];
+	if (!Object.prototype.hasOwnProperty.call(RESOURCES, resource)) return undefined;
+	// Each resource file types its own operation ids; looked up here by the parameter's string.
+	const table: Record<string, Operation> = RESOURCES[resource as Resource].operations;
 	return Object.prototype.hasOwnProperty.call(table, operation) ? table[operation] : undefined;
 }
 
